@@ -1,0 +1,79 @@
+package nl.pupildata.events;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * CloudEvents 1.0 in Kafka binary mode: the attributes travel as {@code ce_*} headers, the payload is the
+ * event's JSON. No header is ever null (smallrye-reactive-messaging#1848).
+ */
+public final class CloudEventHeaders {
+
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String TYPE = "ce_type";
+    public static final String SUBJECT = "ce_subject";
+    public static final String TIME = "ce_time";
+    public static final String CONTENT_TYPE = "content-type";
+
+    private CloudEventHeaders() {
+    }
+
+    public static Map<String, String> toHeaders(EventEnvelope envelope) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(SPEC_VERSION, "1.0");
+        headers.put(ID, envelope.eventId().toString());
+        headers.put(SOURCE, envelope.source());
+        headers.put(TYPE, envelope.type().typeName());
+        headers.put(SUBJECT, envelope.requestId().toString());
+        headers.put(TIME, envelope.time().toString());
+        headers.put(CONTENT_TYPE, "application/json");
+        return headers;
+    }
+
+    /**
+     * Reads an event back from its headers and payload.
+     *
+     * @throws InvalidEventException when a header is missing or malformed, the type is unknown, or the
+     *     payload does not fit; such a message can never be processed and belongs in the dead-letter topic.
+     */
+    public static EventEnvelope fromHeaders(Map<String, String> headers, String payload) {
+        if (payload == null) {
+            throw new InvalidEventException("Message has no payload");
+        }
+        EventType type = EventType.ofName(required(headers, TYPE));
+        UUID id = uuid(required(headers, ID), ID);
+        Instant time;
+        try {
+            time = Instant.parse(required(headers, TIME));
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException("Header " + TIME + " is not an ISO instant");
+        }
+        PupilDataEvent event = EventJson.fromJson(type, payload);
+        UUID subject = uuid(required(headers, SUBJECT), SUBJECT);
+        if (!subject.equals(event.requestId())) {
+            throw new InvalidEventException("Header " + SUBJECT + " does not match the payload's requestId");
+        }
+        return new EventEnvelope(id, time, event);
+    }
+
+    private static String required(Map<String, String> headers, String name) {
+        String value = headers.get(name);
+        if (value == null || value.isBlank()) {
+            throw new InvalidEventException("Missing CloudEvents header " + name);
+        }
+        return value;
+    }
+
+    private static UUID uuid(String value, String header) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("Header " + header + " is not a UUID");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package nl.pupildata.events;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.model.*;
+
+/** Who must consent for this request (G-4), derived from RequestReceived. */
+public record ConsentRequirementDetermined(UUID requestId, String actor, ConsentRequirement requirement, List<String> requiredFrom) implements ConsentEvent {
+}

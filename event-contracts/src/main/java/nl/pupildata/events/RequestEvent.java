@@ -1,0 +1,9 @@
+package nl.pupildata.events;
+
+
+/** Events on {@code pupil-data.requests}, produced by request-service. */
+public sealed interface RequestEvent extends PupilDataEvent
+        permits RequestReceived, RequestAcknowledged, DossierReviewed, AnswerDrafted, AnswerReviewed,
+        GuardiansInformed, GuardianInspectionHeld, InformationShared, DeliveryConfirmed, OtherGuardianNotified,
+        CorrectionRequested, StatementAdded, RequestRefused, ResearchDecided, RequestWithdrawn, RequestClosed {
+}

@@ -1,0 +1,10 @@
+package nl.pupildata.events;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.model.*;
+
+/** The board's decision on a research request, with its reason (G-12). */
+public record ResearchDecided(UUID requestId, String actor, ResearchDecision decision, String reason) implements RequestEvent {
+}

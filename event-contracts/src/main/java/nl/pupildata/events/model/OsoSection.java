@@ -1,0 +1,6 @@
+package nl.pupildata.events.model;
+
+/** Sections of the OSO transfer file (OSO-2). */
+public enum OsoSection {
+    VVE, ONDERWIJSONDERSTEUNING, VERZUIM, DOORSTROOMTOETS, TOETSRESULTATEN, HANDELINGSPLANNEN, BIJLAGEN
+}
