@@ -1,0 +1,67 @@
+package nl.pupildata.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedInfraTest {
+
+    @Test
+    void kafkaKeepsItsDataOverARestartOnTheSamePort() throws Exception {
+        Path dir = Files.createTempDirectory("kafka-it");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0, true)) {
+            kafka.createTopics(Map.of("t", 1));
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("t", "k", "before")).get();
+            }
+            int port = kafka.port();
+            kafka.stop();
+            kafka.restart();
+            assertEquals(port, kafka.port());
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(),
+                    "group.id", "g", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("t"));
+                long deadline = System.currentTimeMillis() + 30_000;
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                while (records.isEmpty() && System.currentTimeMillis() < deadline) {
+                    records = consumer.poll(Duration.ofMillis(500));
+                }
+                assertEquals("before", records.iterator().next().value());
+            }
+        }
+    }
+
+    @Test
+    void postgresCreatesDatabasesAndKeepsDataOverARestart() throws Exception {
+        Path dir = Files.createTempDirectory("pg-it");
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir, 0, true)) {
+            pg.createDatabases(List.of("alpha", "beta"));
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("alpha"), "postgres", "postgres")) {
+                c.createStatement().execute("create table x(v int); insert into x values (42)");
+            }
+            pg.stop();
+            pg.restart();
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("alpha"), "postgres", "postgres");
+                    ResultSet rs = c.createStatement().executeQuery("select v from x")) {
+                assertTrue(rs.next());
+                assertEquals(42, rs.getInt(1));
+            }
+        }
+    }
+}
