@@ -1,0 +1,74 @@
+package nl.pupildata.platform.consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import nl.pupildata.events.CloudEventHeaders;
+import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.InvalidEventException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies an event from Kafka exactly once per consumer: the event id is recorded in the same transaction
+ * as the state change, so a redelivered event changes nothing. A message that can never be read fails
+ * with {@link InvalidEventException}; the channel's dead-letter strategy moves it aside with the reason, and
+ * the next message is processed. Any other failure (the database is away) is retried with back-off, holding
+ * the partition so that nothing is skipped and order is kept.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final MeterRegistry registry;
+
+    public IdempotentConsumer(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param consumer the consumer's name (one per projection or reaction within a service)
+     * @param apply the state change; runs inside the transaction that records the event id
+     */
+    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
+            Function<EventEnvelope, Uni<Void>> apply) {
+        EventEnvelope envelope;
+        try {
+            envelope = CloudEventHeaders.fromHeaders(headers(record), record.value());
+        } catch (InvalidEventException e) {
+            registry.counter("pupil_data_dead_lettered_messages_total", "consumer", consumer, "topic", record.topic())
+                    .increment();
+            LOG.warnf("Dead-lettering message %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
+        return Panache.withTransaction(() -> ProcessedEvent.findById(new ProcessedEvent.Key(consumer, envelope.eventId()))
+                        .flatMap(done -> done != null
+                                ? Uni.createFrom().voidItem()
+                                : apply.apply(envelope).call(() -> ProcessedEvent.of(consumer, envelope.eventId()).persist())
+                                        .replaceWithVoid()))
+                .onFailure(f -> !(f instanceof InvalidEventException))
+                .invoke(f -> LOG.warnf("Consumer %s could not apply %s %s yet, retrying: %s", consumer,
+                        envelope.type().typeName(), envelope.eventId(), f.getMessage()))
+                .onFailure(f -> !(f instanceof InvalidEventException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header h : record.headers()) {
+            if (h.value() != null) {
+                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,101 @@
+package nl.pupildata.platform.eventstore;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.pupildata.events.CloudEventHeaders;
+import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.EventJson;
+import nl.pupildata.events.PupilDataEvent;
+
+/**
+ * The service's own event store (Hibernate Reactive Panache over the reactive PostgreSQL client). Appends
+ * write the events and their outbox rows in the caller's transaction, so both commit or neither does.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    private final Clock clock;
+
+    public EventStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A stream as loaded: its events in order and its current version (0 when it does not exist). */
+    public record Stream(UUID streamId, List<EventEnvelope> events) {
+        public int version() {
+            return events.size();
+        }
+
+        public List<PupilDataEvent> history() {
+            return events.stream().map(EventEnvelope::event).toList();
+        }
+    }
+
+    public Uni<Stream> load(UUID streamId) {
+        return StoredEvent.<StoredEvent>list("streamId = ?1 order by version", streamId)
+                .map(rows -> new Stream(streamId, rows.stream().map(EventStore::toEnvelope).toList()));
+    }
+
+    /**
+     * Appends events after {@code expectedVersion}; must run inside a transaction.
+     *
+     * @return the envelopes written, failing with {@link ConcurrencyConflictException} when another append
+     *     took one of the versions first.
+     */
+    public Uni<List<EventEnvelope>> append(UUID streamId, int expectedVersion, List<? extends PupilDataEvent> events) {
+        Instant now = clock.instant();
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        int version = expectedVersion;
+        for (PupilDataEvent event : events) {
+            if (!streamId.equals(event.requestId())) {
+                throw new IllegalArgumentException("Event for " + event.requestId() + " appended to " + streamId);
+            }
+            EventEnvelope envelope = EventEnvelope.wrap(event, now);
+            envelopes.add(envelope);
+            StoredEvent row = new StoredEvent();
+            row.eventId = envelope.eventId();
+            row.streamId = streamId;
+            row.version = ++version;
+            row.type = envelope.type().typeName();
+            row.payload = EventJson.toJson(event);
+            row.actor = event.actor();
+            row.occurredAt = now;
+            OutboxEntry outbox = new OutboxEntry();
+            outbox.eventId = envelope.eventId();
+            outbox.topic = envelope.topic().topicName();
+            chain = chain.call(row::persist).call(outbox::persist);
+        }
+        return chain
+                .call(() -> StoredEvent.getSession().flatMap(s -> s.flush()))
+                .onFailure(EventStore::isVersionConflict)
+                .transform(e -> new ConcurrencyConflictException(streamId, expectedVersion))
+                .replaceWith(envelopes);
+    }
+
+    static boolean isVersionConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("event_store_stream_version")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static EventEnvelope toEnvelope(StoredEvent row) {
+        Map<String, String> headers = Map.of(
+                CloudEventHeaders.ID, row.eventId.toString(),
+                CloudEventHeaders.TYPE, row.type,
+                CloudEventHeaders.SUBJECT, row.streamId.toString(),
+                CloudEventHeaders.TIME, row.occurredAt.toString());
+        return CloudEventHeaders.fromHeaders(headers, row.payload);
+    }
+
+}

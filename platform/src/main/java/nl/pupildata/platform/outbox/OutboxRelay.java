@@ -1,0 +1,212 @@
+package nl.pupildata.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.pupildata.events.CloudEventHeaders;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox to Kafka: oldest first, so the events of one request keep their order, and deletes a
+ * row only after the broker acknowledged it. Rows are claimed, not read past a checkpoint, so a transaction
+ * that commits late (with a lower id) is published on the next run instead of being skipped. One replica at
+ * a time relays: the others find the advisory lock taken and wait for the next run. If Kafka is down, the
+ * batch is rolled back and retried; a send that reached Kafka before a crash may be sent again, which the
+ * idempotent consumers absorb.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any fixed number shared by the replicas of one service (each service has its own database). */
+    private static final long RELAY_LOCK = 4_242_001L;
+
+    private final AgroalDataSource dataSource;
+    private final KafkaPublisher publisher;
+    private final int batchSize;
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile boolean kafkaWasDown;
+
+    public OutboxRelay(AgroalDataSource dataSource, KafkaPublisher publisher, MeterRegistry registry,
+            @ConfigProperty(name = "pupil-data.outbox.batch-size", defaultValue = "500") int batchSize) {
+        this.dataSource = dataSource;
+        this.publisher = publisher;
+        this.batchSize = batchSize;
+        Gauge.builder("pupil_data_outbox_backlog", backlog, AtomicLong::get)
+                .description("Events accepted but not yet acknowledged by Kafka")
+                .register(registry);
+    }
+
+    @Scheduled(every = "${pupil-data.outbox.interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relay() {
+        try {
+            int published;
+            do {
+                published = relayBatch();
+            } while (published == batchSize);
+        } catch (SQLException e) {
+            LOG.warnf("Outbox relay could not read the database, will retry: %s", e.getMessage());
+        } catch (PublishFailedException e) {
+            if (!kafkaWasDown) {
+                LOG.warnf("Outbox relay could not publish to Kafka, will retry: %s", e.getMessage());
+            }
+            kafkaWasDown = true;
+        }
+    }
+
+    /** Publishes one batch; returns how many events were published (0 when another replica holds the lock). */
+    public int relayBatch() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!tryLock(c)) {
+                    c.rollback();
+                    return 0;
+                }
+                List<Pending> batch = readBatch(c);
+                if (batch.isEmpty()) {
+                    backlog.set(0);
+                    c.commit();
+                    return 0;
+                }
+                publish(batch);
+                delete(c, batch);
+                backlog.set(countRemaining(c));
+                c.commit();
+                if (kafkaWasDown) {
+                    LOG.info("Outbox relay publishes to Kafka again");
+                    kafkaWasDown = false;
+                }
+                return batch.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            s.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Pending> readBatch(Connection c) throws SQLException {
+        String sql = """
+                select o.id, o.topic, e.event_id, e.stream_id, e.type, e.payload, e.occurred_at
+                from outbox o join event_store e on e.event_id = o.event_id
+                order by o.id
+                limit ?""";
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setInt(1, batchSize);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    batch.add(new Pending(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
+                            rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
+                            rs.getObject(7, java.time.OffsetDateTime.class).toInstant().toString()));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private void publish(List<Pending> batch) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        try {
+            for (Pending p : batch) {
+                acks.add(publisher.producer().send(p.toRecord()));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(publisher.ackTimeoutMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new PublishFailedException(e.getCause());
+        } catch (TimeoutException | org.apache.kafka.common.KafkaException e) {
+            throw new PublishFailedException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException(e);
+        }
+    }
+
+    private static void delete(Connection c, List<Pending> batch) throws SQLException {
+        Long[] ids = batch.stream().map(Pending::outboxId).toArray(Long[]::new);
+        try (PreparedStatement s = c.prepareStatement("delete from outbox where id = any(?)")) {
+            Array array = c.createArrayOf("bigint", ids);
+            s.setArray(1, array);
+            s.executeUpdate();
+        }
+    }
+
+    private static long countRemaining(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select count(*) from outbox");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    public long backlog() {
+        return backlog.get();
+    }
+
+    @PreDestroy
+    void drainOnShutdown() {
+        try {
+            relayBatch();
+        } catch (Exception e) {
+            LOG.debugf("Outbox not drained at shutdown (%s); it is published after the next start", e.getMessage());
+        }
+    }
+
+    record Pending(long outboxId, String topic, UUID eventId, UUID streamId, String type, String payload,
+            String time) {
+
+        ProducerRecord<String, byte[]> toRecord() {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, streamId.toString(),
+                    payload.getBytes(StandardCharsets.UTF_8));
+            Map<String, String> headers = Map.of(
+                    CloudEventHeaders.SPEC_VERSION, "1.0",
+                    CloudEventHeaders.ID, eventId.toString(),
+                    CloudEventHeaders.SOURCE, nl.pupildata.events.Topic.ofName(topic).producer(),
+                    CloudEventHeaders.TYPE, type,
+                    CloudEventHeaders.SUBJECT, streamId.toString(),
+                    CloudEventHeaders.TIME, time,
+                    CloudEventHeaders.CONTENT_TYPE, "application/json");
+            headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+            return record;
+        }
+    }
+
+    static final class PublishFailedException extends RuntimeException {
+        PublishFailedException(Throwable cause) {
+            super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package nl.pupildata.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.pupildata.platform.eventstore.ConcurrencyConflictException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as {@code application/problem+json}; no stack trace ever reaches a response. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConcurrencyConflictException e, UriInfo uri) {
+        return respond(new Problem("about:blank", "Concurrent change", 409,
+                "Het verzoek is tegelijk door iemand anders gewijzigd; laad het opnieuw en probeer het nog eens.",
+                path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field))
+                .collect(Collectors.toList());
+        return respond(ProblemException.invalid(null, violations).toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class, JsonMappingException.class })
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[") : "";
+        String message = e instanceof UnrecognizedPropertyException ? "onbekend veld"
+                : e instanceof MismatchedInputException || e instanceof InvalidFormatException ? "verkeerd type of formaat"
+                : "geen geldige JSON";
+        return respond(ProblemException.invalid(null, List.of(new Violation(field.isEmpty() ? "body" : field, message)))
+                .toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(new Problem("about:blank", reason, status, status >= 500 ? "Er ging iets mis." : reason,
+                path(uri), null, null));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return respond(new Problem("about:blank", "Service unavailable", 503,
+                    "De database is tijdelijk niet bereikbaar; er is niets vastgelegd. Probeer het zo opnieuw.",
+                    path(uri), null, null));
+        }
+        LOG.error("Unexpected failure", e);
+        return respond(new Problem("about:blank", "Internal error", 500, "Er ging iets mis; er is niets vastgelegd.",
+                path(uri), null, null));
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (t instanceof java.net.ConnectException || name.endsWith("ConnectException")
+                    || name.equals("io.vertx.core.impl.NoStackTraceThrowable") && String.valueOf(t.getMessage()).contains("Timeout")
+                    || name.contains("ClosedConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        // "create.arg0.pupil.name" -> "pupil.name": drop the method and parameter segments.
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts.length == 2 ? parts[1] : path;
+    }
+}

@@ -1,0 +1,70 @@
+package nl.pupildata.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.pupildata.platform.problem.ProblemException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The authenticated user of this request: who acts (recorded on events), their roles and their schools. */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken jwt;
+
+    public Caller(SecurityIdentity identity, JsonWebToken jwt) {
+        this.identity = identity;
+        this.jwt = jwt;
+    }
+
+    /** The acting user: the token's {@code upn}, else its {@code sub}. */
+    public String actor() {
+        String upn = jwt.getClaim("upn");
+        return upn != null ? upn : jwt.getSubject();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean isBoardWide() {
+        return Roles.BOARD_WIDE.stream().anyMatch(identity::hasRole);
+    }
+
+    /** The BRIN codes of the {@code schools} claim. */
+    public Set<String> schools() {
+        Object claim = jwt.getClaim("schools");
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(v -> v.toString().replace("\"", "")).collect(Collectors.toUnmodifiableSet());
+        }
+        if (claim instanceof jakarta.json.JsonArray array) {
+            return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return Set.of();
+    }
+
+    public boolean maySee(String schoolBrin) {
+        return isBoardWide() || schools().contains(schoolBrin);
+    }
+
+    /** Refuses with 403 unless the caller is board-wide or the school is theirs. */
+    public void requireSchool(String schoolBrin) {
+        if (!maySee(schoolBrin)) {
+            throw ProblemException.forbidden("U heeft geen toegang tot verzoeken van school " + schoolBrin + ".");
+        }
+    }
+
+    /** Refuses with 403 unless the caller has one of the roles. */
+    public void requireRole(String... roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return;
+            }
+        }
+        throw ProblemException.forbidden("Uw rol mag deze handeling niet uitvoeren.");
+    }
+}

@@ -1,0 +1,253 @@
+package nl.pupildata.request;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import nl.pupildata.events.*;
+import nl.pupildata.platform.eventstore.ConcurrencyConflictException;
+import nl.pupildata.platform.eventstore.EventStore;
+import nl.pupildata.testinfra.Await;
+import nl.pupildata.testinfra.RealInfrastructure;
+import nl.pupildata.testinfra.Sql;
+import nl.pupildata.testinfra.Tokens;
+import nl.pupildata.testinfra.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The platform's guarantees, proven through request-service against the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class RequestPlatformTests {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String DIRECTOR = Tokens.bearer("DIRECTOR", "12AB");
+
+    @Inject
+    EventStore store;
+
+    static String parentAccessBody(LocalDate receivedOn) {
+        return """
+                {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
+                 "pupil":{"ref":"P-1001","name":"Sam de Vries","dateOfBirth":"2017-03-01","group":4},
+                 "guardians":[{"id":"g1","name":"Anna de Vries","email":"anna@example.nl","hasAuthority":true},
+                              {"id":"g2","name":"Bram de Vries","email":"bram@example.nl","hasAuthority":true}],
+                 "guardiansLivingApart":true,"requester":{"guardianId":"g1"},"accessMode":"PDF_BY_SECURE_MAIL"}
+                """.formatted(receivedOn);
+    }
+
+    static UUID intake(String body) {
+        String id = given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body(body)
+                .when().post("/requests")
+                .then().statusCode(201).header("Location", containsString("/requests/"))
+                .body("status", is("RECEIVED")).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    @Test
+    void anAcceptedIntakeIsPublishedWithCloudEventsHeadersKeyAndTheSnapshotShape() {
+        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(2)));
+        List<ConsumerRecord<String, String>> records = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 1, WAIT);
+        assertEquals(1, records.size(), "RequestReceived on the topic");
+        ConsumerRecord<String, String> record = records.get(0);
+        Map<String, String> headers = TopicProbe.headers(record);
+        assertEquals(id.toString(), record.key());
+        assertEquals("1.0", headers.get("ce_specversion"));
+        assertEquals("request-service", headers.get("ce_source"));
+        assertEquals("RequestReceived", headers.get("ce_type"));
+        assertEquals(id.toString(), headers.get("ce_subject"));
+        assertDoesNotThrow(() -> UUID.fromString(headers.get("ce_id")));
+        assertDoesNotThrow(() -> Instant.parse(headers.get("ce_time")));
+        assertFalse(headers.containsValue(null));
+        // The payload is exactly the contract's JSON (the form the event-contracts snapshot pins).
+        EventEnvelope envelope = TopicProbe.envelope(record);
+        assertEquals(EventJson.toJson(envelope.event()), record.value());
+        assertTrue(record.value().startsWith("{\"schemaVersion\":1,\"requestId\":\"" + id + "\""));
+        // No personal details on Kafka.
+        for (String personal : List.of("Sam de Vries", "Anna", "anna@example.nl", "2017-03-01")) {
+            assertFalse(record.value().contains(personal), personal + " leaked onto Kafka");
+        }
+        RequestReceived received = (RequestReceived) envelope.event();
+        assertEquals("director@12AB", received.actor());
+    }
+
+    @Test
+    void pa1_aRefusedIntakeListsEveryMissingFieldAndChangesNothing() {
+        long eventsBefore = count("select count(*) from event_store");
+        given().header("Authorization", DIRECTOR).contentType(ContentType.JSON)
+                .body("""
+                        {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"2026-11-02","receivedVia":"EMAIL",
+                         "pupil":{"ref":"P-9"},"guardians":[{"id":"g1","hasAuthority":true}],"guardiansLivingApart":false,
+                         "requester":{"guardianId":"g1"}}""")
+                .when().post("/requests")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("rule", is("PA-1"))
+                .body("violations.field", hasItems("pupil.name", "pupil.dateOfBirth", "guardian.name",
+                        "guardian.email", "accessMode"));
+        assertEquals(eventsBefore, count("select count(*) from event_store"));
+    }
+
+    @Test
+    void swv4_aBsnIsRefusedAndNotEchoed() {
+        String body = """
+                {"kind":"SUPPORT_FILE","schoolBrin":"12AB","receivedOn":"2026-11-02","receivedVia":"IN_PERSON",
+                 "pupil":{"ref":"P-7","name":"Lin","dateOfBirth":"2016-05-05","group":6},
+                 "guardians":[{"id":"g1","name":"Anna","email":"anna@example.nl","hasAuthority":true}],
+                 "guardiansLivingApart":false,"fields":{"hulpvraag":"bsn 111222333, leest traag"}}""";
+        String response = given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body(body)
+                .when().post("/requests")
+                .then().statusCode(422).body("rule", is("SWV-4")).body("violations[0].field", is("fields.hulpvraag"))
+                .extract().asString();
+        assertFalse(response.contains("111222333"));
+    }
+
+    @Test
+    void everyRequestWithoutAValidTokenOrSchoolIsRefused() {
+        String body = parentAccessBody(LocalDate.now().minusDays(1));
+        given().contentType(ContentType.JSON).body(body).when().post("/requests").then().statusCode(401);
+        given().header("Authorization", Tokens.expired("DIRECTOR", "12AB")).contentType(ContentType.JSON).body(body)
+                .when().post("/requests").then().statusCode(401);
+        given().header("Authorization", Tokens.wronglySigned("DIRECTOR", "12AB")).contentType(ContentType.JSON)
+                .body(body).when().post("/requests").then().statusCode(401);
+        given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).contentType(ContentType.JSON).body(body)
+                .when().post("/requests").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer("PRIVACY_OFFICER")).contentType(ContentType.JSON).body(body)
+                .when().post("/requests").then().statusCode(403);
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void twoConcurrentAppendsAtTheSameVersion_exactlyOneWins() throws Exception {
+        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
+        List<CompletableFuture<Object>> attempts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            RequestAcknowledged ack = new RequestAcknowledged(id, "user" + i, LocalDate.now().plusDays(7));
+            attempts.add(CompletableFuture.supplyAsync(() -> inVertx(() -> Panache.withTransaction(
+                    () -> store.append(id, 1, List.of(ack))).map(r -> (Object) "appended")
+                    .onFailure().recoverWithItem(f -> f))));
+        }
+        List<Object> outcomes = new ArrayList<>();
+        for (CompletableFuture<Object> a : attempts) {
+            outcomes.add(a.get());
+        }
+        assertEquals(1, outcomes.stream().filter("appended"::equals).count(), outcomes.toString());
+        assertEquals(1, outcomes.stream().filter(ConcurrencyConflictException.class::isInstance).count(),
+                outcomes.toString());
+        assertEquals(2, inVertx(() -> Panache.withSession(() -> store.load(id))).version());
+        assertEquals(List.of(1, 2), versions(id), "versions 1 and 2, no gap, no duplicate");
+    }
+
+    @Test
+    void aConcurrentChangeOverHttpIs409() {
+        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
+        // Take version 2 behind the service's back, as a concurrent command would between its load and append.
+        RequestAcknowledged ack = new RequestAcknowledged(id, "other", LocalDate.now().plusDays(7));
+        inVertx(() -> Panache.withTransaction(() -> store.append(id, 1, List.of(ack))));
+        given().header("Authorization", DIRECTOR).contentType(ContentType.JSON)
+                .body("{\"expectedOn\":\"" + LocalDate.now().plusDays(10) + "\"}")
+                .when().post("/requests/" + id + "/acknowledgement").then().statusCode(200);
+        ConcurrencyConflictException conflict = assertThrows(ConcurrencyConflictException.class,
+                () -> inVertx(() -> Panache.withTransaction(() -> store.append(id, 1, List.of(ack)))));
+        assertTrue(conflict.getMessage().contains(id.toString()));
+        assertEquals(List.of(1, 2, 3), versions(id));
+    }
+
+    @Test
+    void brokerDown_commandsAreAcceptedAndPublishedInOrderWhenItIsBack() {
+        RealInfrastructure.kafka().stop();
+        UUID id;
+        try {
+            id = intake(parentAccessBody(LocalDate.now().minusDays(3)));
+            given().header("Authorization", DIRECTOR).contentType(ContentType.JSON)
+                    .body("{\"expectedOn\":\"" + LocalDate.now().plusDays(10) + "\"}")
+                    .when().post("/requests/" + id + "/acknowledgement").then().statusCode(200);
+            given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body("{}")
+                    .when().post("/requests/" + id + "/withdrawal").then().statusCode(200)
+                    .body("status", is("WITHDRAWN"));
+        } finally {
+            RealInfrastructure.kafka().restart();
+        }
+        List<String> types = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 3, Duration.ofSeconds(90)).stream()
+                .map(r -> TopicProbe.headers(r).get("ce_type")).distinct().toList();
+        assertEquals(List.of("RequestReceived", "RequestAcknowledged", "RequestWithdrawn"), types);
+        Await.until("the outbox is empty", WAIT, () -> count("select count(*) from outbox") == 0);
+    }
+
+    @Test
+    void consentEventsAreAppliedOnceEvenWhenRedelivered() {
+        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
+        EventEnvelope satisfied = EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now());
+        TopicProbe.publish(satisfied);
+        Await.until("consent satisfied is known", WAIT, () -> consentSatisfied(id));
+        TopicProbe.publish(EventEnvelope.wrap(new ConsentLapsed(id, "consent-service", "g1"), Instant.now()));
+        Await.until("the lapse is known", WAIT, () -> !consentSatisfied(id));
+        // The first event again (same ce_id): if it were applied twice, consent would look satisfied again.
+        TopicProbe.publish(satisfied);
+        EventEnvelope marker = EventEnvelope.wrap(new DeadlineSet(id, "deadline-service", "12AB",
+                LocalDate.now().minusDays(1), LocalDate.now().plusWeeks(4)), Instant.now());
+        TopicProbe.publish(marker);
+        Await.until("a later event is applied", WAIT, () -> dueOn(id) != null);
+        assertFalse(consentSatisfied(id), "the redelivered ConsentSatisfied changed nothing");
+    }
+
+    @Test
+    void aPoisonMessageIsDeadLetteredAndTheNextMessageIsStillProcessed() {
+        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
+        TopicProbe.send(Topic.DEADLINES.topicName(), id.toString(), "{this is not json",
+                Map.of("ce_type", "DeadlineSet", "ce_id", UUID.randomUUID().toString(), "ce_subject", id.toString(),
+                        "ce_time", Instant.now().toString()));
+        TopicProbe.publish(EventEnvelope.wrap(new DeadlineSet(id, "deadline-service", "12AB",
+                LocalDate.now().minusDays(1), LocalDate.now().plusWeeks(4)), Instant.now()));
+        Await.until("the good message after the poison one is applied", WAIT, () -> dueOn(id) != null);
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readUntil("pupil-data.dead-letter",
+                all -> all.stream().anyMatch(r -> id.toString().equals(r.key())), WAIT);
+        ConsumerRecord<String, String> poison = dead.stream().filter(r -> id.toString().equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("poison message not in the dead-letter topic"));
+        assertEquals("{this is not json", poison.value());
+        assertNotNull(TopicProbe.headers(poison).get("dead-letter-reason"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pupil_data_dead_lettered_messages_total"));
+    }
+
+    private boolean consentSatisfied(UUID id) {
+        return given().header("Authorization", DIRECTOR).when().get("/requests/" + id).then().statusCode(200)
+                .extract().path("consentSatisfied");
+    }
+
+    private String dueOn(UUID id) {
+        return given().header("Authorization", DIRECTOR).when().get("/requests/" + id).then().statusCode(200)
+                .extract().path("dueOn");
+    }
+
+    static <T> T inVertx(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) {
+        try {
+            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static long count(String sql) {
+        return Sql.query(sql, rs -> rs.getLong(1)).get(0);
+    }
+
+    static List<Integer> versions(UUID id) {
+        return Sql.query("select version from event_store where stream_id = '" + id + "' order by version",
+                rs -> rs.getInt(1));
+    }
+}

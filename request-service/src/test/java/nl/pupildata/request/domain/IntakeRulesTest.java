@@ -1,0 +1,149 @@
+package nl.pupildata.request.domain;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.pupildata.events.RequestReceived;
+import nl.pupildata.events.model.*;
+import org.junit.jupiter.api.Test;
+
+class IntakeRulesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    final IntakeRules rules = new IntakeRules(Set.of("gmail.com", "hotmail.com", "live.nl"));
+
+    static Intake parentAccess() {
+        return new Intake(RequestKind.PARENT_ACCESS, "12AB", TODAY.minusDays(1), ReceivedVia.EMAIL,
+                new Intake.Pupil("P-1", "Sam de Vries", LocalDate.of(2017, 3, 1), 4, false),
+                List.of(new Intake.Guardian("g1", "Anna de Vries", "anna@example.nl", true),
+                        new Intake.Guardian("g2", "Bram de Vries", "bram@example.nl", true)),
+                true, new Intake.Requester("g1", null, null, null, null), AccessMode.PDF_BY_SECURE_MAIL, null, null,
+                null, null, null);
+    }
+
+    static Intake thirdParty(ThirdPartyTopic topic, ReceivedVia via, String email) {
+        return new Intake(RequestKind.THIRD_PARTY, "12AB", TODAY, via,
+                new Intake.Pupil("P-2", "Noor", LocalDate.of(2018, 1, 1), 3, false),
+                List.of(new Intake.Guardian("g1", "Anna", "anna@example.nl", true)), false,
+                new Intake.Requester(null, "Veilig Thuis Utrecht", "J. Jansen", email, null), null, topic, null, null,
+                null, null);
+    }
+
+    static Intake supportFile(Map<String, String> fields) {
+        return new Intake(RequestKind.SUPPORT_FILE, "12AB", TODAY, ReceivedVia.IN_PERSON,
+                new Intake.Pupil("P-3", "Lin", LocalDate.of(2016, 5, 5), 6, false),
+                List.of(new Intake.Guardian("g1", "Anna", "anna@example.nl", true)), false, null, null, null, null,
+                null, null, fields);
+    }
+
+    @Test
+    void pa1_aCompleteAccessRequestIsAccepted() {
+        RequestReceived e = rules.receive(UUID.randomUUID(), "director@12AB", parentAccess(), TODAY);
+        assertEquals(RequesterCategory.GUARDIAN, e.requesterCategory());
+        assertEquals(AccessMode.PDF_BY_SECURE_MAIL, e.accessMode());
+        assertEquals(List.of(new GuardianRef("g1", true), new GuardianRef("g2", true)), e.guardians());
+    }
+
+    @Test
+    void pa1_anAccessRequestMissingItemsListsEveryMissingField() {
+        Intake in = new Intake(RequestKind.PARENT_ACCESS, "12AB", TODAY, ReceivedVia.EMAIL,
+                new Intake.Pupil("P-1", null, null, null, null),
+                List.of(new Intake.Guardian("g1", null, null, true)), false,
+                new Intake.Requester("g1", null, null, null, null), null, null, null, null, null, null);
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", in, TODAY));
+        assertTrue(v.invalidInput());
+        assertEquals("PA-1", v.rule());
+        assertEquals(List.of("pupil.name", "pupil.dateOfBirth", "guardian.name", "guardian.email", "accessMode"),
+                v.fields().stream().map(RuleViolation.Field::field).toList());
+    }
+
+    @Test
+    void pa1_anAccessRequestByPhoneIsNotWritten() {
+        Intake in = parentAccess();
+        Intake byPhone = new Intake(in.kind(), in.schoolBrin(), in.receivedOn(), ReceivedVia.PHONE, in.pupil(),
+                in.guardians(), in.guardiansLivingApart(), in.requester(), in.accessMode(), null, null, null, null, null);
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", byPhone, TODAY));
+        assertEquals("PA-1", v.rule());
+        assertFalse(v.invalidInput());
+    }
+
+    @Test
+    void pa2_aPupilOf16OnTheReceiptDateIsRefused() {
+        Intake in = parentAccess();
+        LocalDate received = TODAY.minusDays(1);
+        Intake sixteen = new Intake(in.kind(), in.schoolBrin(), received, in.receivedVia(),
+                new Intake.Pupil("P-1", "Sam", received.minusYears(16), 8, true), in.guardians(),
+                in.guardiansLivingApart(), in.requester(), in.accessMode(), null, null, null, null, null);
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", sixteen, TODAY));
+        assertEquals("PA-2", v.rule());
+        Intake oneDayYounger = new Intake(in.kind(), in.schoolBrin(), received, in.receivedVia(),
+                new Intake.Pupil("P-1", "Sam", received.minusYears(16).plusDays(1), 8, true), in.guardians(),
+                in.guardiansLivingApart(), in.requester(), in.accessMode(), null, null, null, null, null);
+        assertNotNull(rules.receive(UUID.randomUUID(), "x", oneDayYounger, TODAY));
+    }
+
+    @Test
+    void g8_aComplexQuestionFromAFreeMailAddressIsRefused() {
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x",
+                thirdParty(ThirdPartyTopic.VEILIG_THUIS, ReceivedVia.EMAIL, "jansen@Gmail.com"), TODAY));
+        assertEquals("G-8", v.rule());
+        assertEquals("requester.email", v.fields().get(0).field());
+    }
+
+    @Test
+    void g8_aComplexQuestionByPhoneIsRefused() {
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x",
+                thirdParty(ThirdPartyTopic.CONTESTED_DIVORCE, ReceivedVia.PHONE, "j@vt.nl"), TODAY));
+        assertEquals("G-8", v.rule());
+    }
+
+    @Test
+    void g8_aComplexQuestionFromAWorkAddressIsAcceptedAndMarkedComplex() {
+        RequestReceived e = rules.receive(UUID.randomUUID(), "x",
+                thirdParty(ThirdPartyTopic.VEILIG_THUIS, ReceivedVia.EMAIL, "j.jansen@veiligthuisutrecht.nl"), TODAY);
+        assertEquals(Complexity.COMPLEX, e.complexity());
+    }
+
+    @Test
+    void g10_aStandardQuestionMayComeByPhone() {
+        RequestReceived e = rules.receive(UUID.randomUUID(), "x",
+                thirdParty(ThirdPartyTopic.SPEECH_THERAPY, ReceivedVia.PHONE, null), TODAY);
+        assertEquals(Complexity.STANDARD, e.complexity());
+    }
+
+    @Test
+    void swv4_aBsnAnywhereInASupportFileIsRefusedWithoutEchoingIt() {
+        // 111222333 passes the eleven-test.
+        assertTrue(NationalIdDetector.passesElevenTest("111222333"));
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x",
+                supportFile(Map.of("hulpvraag", "Leerling (bsn 111.222.333) leest traag")), TODAY));
+        assertEquals("SWV-4", v.rule());
+        assertEquals("fields.hulpvraag", v.fields().get(0).field());
+        assertFalse(v.getMessage().contains("111"));
+        assertFalse(v.fields().toString().contains("111"));
+    }
+
+    @Test
+    void swv4_nineDigitsThatFailTheElevenTestAreNoBsn() {
+        assertFalse(NationalIdDetector.passesElevenTest("123456789"));
+        assertNotNull(rules.receive(UUID.randomUUID(), "x",
+                supportFile(Map.of("telefoon", "ticket 123456789", "hulpvraag", "leest traag")), TODAY));
+    }
+
+    @Test
+    void plainValidation_brinFutureDatesUnknownGuardianAndEmail() {
+        Intake in = parentAccess();
+        Intake bad = new Intake(in.kind(), "12-AB", TODAY.plusDays(1), in.receivedVia(), in.pupil(),
+                List.of(new Intake.Guardian("g1", "Anna", "not-an-email", true)), true,
+                new Intake.Requester("g9", null, null, null, null), in.accessMode(), null, null, null, null, null);
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", bad, TODAY));
+        assertTrue(v.invalidInput());
+        List<String> fields = v.fields().stream().map(RuleViolation.Field::field).toList();
+        assertTrue(fields.containsAll(List.of("schoolBrin", "receivedOn", "guardians[0].email", "requester.guardianId")),
+                fields.toString());
+    }
+}

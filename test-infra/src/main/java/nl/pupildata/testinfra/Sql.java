@@ -1,0 +1,33 @@
+package nl.pupildata.testinfra;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain JDBC reads of the service's database, for assertions that look behind the API. */
+public final class Sql {
+    private Sql() {
+    }
+
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    public static <T> List<T> query(String sql, Row<T> row) {
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.postgres().jdbcUrl(RealInfrastructure.DATABASE),
+                "postgres", "postgres"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row.read(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
