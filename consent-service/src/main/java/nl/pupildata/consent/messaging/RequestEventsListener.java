@@ -1,0 +1,45 @@
+package nl.pupildata.consent.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import nl.pupildata.consent.ConsentRequest;
+import nl.pupildata.consent.domain.ConsentRules;
+import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.RequestReceived;
+import nl.pupildata.platform.consumer.IdempotentConsumer;
+import nl.pupildata.platform.eventstore.EventStore;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** G-4: every new request gets its consent requirement, published as ConsentRequirementDetermined. */
+@ApplicationScoped
+public class RequestEventsListener {
+
+    private final IdempotentConsumer consumer;
+    private final EventStore store;
+
+    public RequestEventsListener(IdempotentConsumer consumer, EventStore store) {
+        this.consumer = consumer;
+        this.store = store;
+    }
+
+    @Incoming("requests-in")
+    public Uni<Void> onRequestEvent(ConsumerRecord<String, String> record) {
+        return consumer.consume("consent-service.requests", record, this::apply);
+    }
+
+    Uni<Void> apply(EventEnvelope envelope) {
+        if (!(envelope.event() instanceof RequestReceived received)) {
+            return Uni.createFrom().voidItem();
+        }
+        ConsentRequest request = new ConsentRequest();
+        request.requestId = received.requestId();
+        request.schoolBrin = received.schoolBrin();
+        request.kind = received.kind().name();
+        return store.load(received.requestId()).flatMap(stream -> stream.version() > 0
+                ? Uni.createFrom().voidItem()
+                : store.append(received.requestId(), 0, List.of(ConsentRules.requirementFor(received)))
+                        .call(request::persist).replaceWithVoid());
+    }
+}

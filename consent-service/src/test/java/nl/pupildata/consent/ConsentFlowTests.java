@@ -1,0 +1,105 @@
+package nl.pupildata.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.*;
+import nl.pupildata.events.model.*;
+import nl.pupildata.testinfra.Await;
+import nl.pupildata.testinfra.RealInfrastructure;
+import nl.pupildata.testinfra.Tokens;
+import nl.pupildata.testinfra.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class ConsentFlowTests {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String COORDINATOR = Tokens.bearer("QUALITY_COORDINATOR", "12AB");
+
+    static UUID requestReceivedOnTheTopic(boolean apart) {
+        UUID id = UUID.randomUUID();
+        TopicProbe.publish(EventEnvelope.wrap(new RequestReceived(id, "director@12AB", "12AB",
+                RequestKind.THIRD_PARTY, LocalDate.now(), ReceivedVia.EMAIL, "P-1", 4, false,
+                List.of(new GuardianRef("g1", true), new GuardianRef("g2", true), new GuardianRef("g3", false)), apart,
+                RequesterCategory.EXTERNAL_PROFESSIONAL, null, null, ThirdPartyTopic.DYSLEXIA_CARE,
+                Complexity.STANDARD, null, null), Instant.now()));
+        Await.until("consent-service knows the request", WAIT, () -> given().header("Authorization", COORDINATOR)
+                .get("/requests/" + id + "/consent").statusCode() == 200);
+        return id;
+    }
+
+    static void post(UUID id, String step, String body, int status) {
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body(body)
+                .when().post("/requests/" + id + "/consent/" + step).then().statusCode(status);
+    }
+
+    static long onTopic(UUID id, String type, int expectedAtLeast) {
+        return TopicProbe.recordsOf(Topic.CONSENTS.topicName(), id, expectedAtLeast, Duration.ofSeconds(5)).stream()
+                .filter(r -> type.equals(TopicProbe.headers(r).get("ce_type"))).count();
+    }
+
+    @Test
+    void requirementFromRequestReceived_satisfiedOnceWhenBothConsent_lapsedOnceOnWithdrawal() {
+        UUID id = requestReceivedOnTheTopic(true);
+        given().header("Authorization", COORDINATOR).get("/requests/" + id + "/consent").then()
+                .body("requirement", is("ALL_WITH_AUTHORITY"))
+                .body("requiredFrom", contains("g1", "g2"))
+                .body("satisfied", is(false));
+        post(id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail-1\"}", 200);
+        post(id, "grants", "{\"guardianId\":\"g3\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail-3\"}", 422);
+        post(id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"SIGNATURE\",\"evidenceRef\":\"scan-2\"}", 200);
+        post(id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail-2b\"}", 200);
+        post(id, "withdrawals", "{\"guardianId\":\"g1\"}", 200);
+        // requirement + 3 grants + satisfied + withdrawal + lapsed = 7 events on the topic
+        Await.until("all consent events published", WAIT,
+                () -> TopicProbe.recordsOf(Topic.CONSENTS.topicName(), id, 7, Duration.ofSeconds(2)).size() >= 7);
+        assertEquals(1, onTopic(id, "ConsentSatisfied", 7));
+        assertEquals(1, onTopic(id, "ConsentLapsed", 7));
+        given().header("Authorization", COORDINATOR).get("/requests/" + id + "/consent").then()
+                .body("satisfied", is(false)).body("withdrawn", contains("g1"))
+                .body("history.type", hasItems("ConsentGranted", "ConsentWithdrawn"))
+                .body("history.find { it.evidenceRef == 'scan-2' }.actor", is("quality-coordinator@12AB"));
+    }
+
+    @Test
+    void g4_aGrantForAGuardianWithoutAuthorityIsA422NamingTheRule() {
+        UUID id = requestReceivedOnTheTopic(false);
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                .body("{\"guardianId\":\"g3\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"m\"}")
+                .when().post("/requests/" + id + "/consent/grants")
+                .then().statusCode(422).contentType("application/problem+json").body("rule", is("G-4"));
+    }
+
+    @Test
+    void aCommandBeforeRequestReceivedIs409() {
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                .body("{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"m\"}")
+                .when().post("/requests/" + UUID.randomUUID() + "/consent/grants")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("opnieuw"));
+    }
+
+    @Test
+    void otherSchoolsAndMissingTokensAreRefused() {
+        UUID id = requestReceivedOnTheTopic(false);
+        given().get("/requests/" + id + "/consent").then().statusCode(401);
+        given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).get("/requests/" + id + "/consent").then()
+                .statusCode(403);
+        given().header("Authorization", Tokens.bearer("ADMIN_STAFF", "12AB")).contentType(ContentType.JSON)
+                .body("{\"ground\":\"SAFEGUARDING\",\"consultedQualityOfficer\":\"M\",\"reason\":\"r\"}")
+                .when().post("/requests/" + id + "/consent/exemptions").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer("QUALITY_OFFICER")).get("/requests/" + id + "/consent").then()
+                .statusCode(200);
+    }
+}

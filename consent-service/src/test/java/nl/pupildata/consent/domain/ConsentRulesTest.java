@@ -1,0 +1,149 @@
+package nl.pupildata.consent.domain;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.*;
+import nl.pupildata.events.model.*;
+import org.junit.jupiter.api.Test;
+
+/** given(events) / when(command) / then(events or a rule). */
+class ConsentRulesTest {
+
+    static final UUID ID = UUID.randomUUID();
+    final List<PupilDataEvent> history = new ArrayList<>();
+
+    static RequestReceived received(RequestKind kind, boolean apart, GuardianRef... guardians) {
+        return new RequestReceived(ID, "director@12AB", "12AB", kind, LocalDate.of(2026, 11, 2), ReceivedVia.EMAIL,
+                "P-1", 4, false, List.of(guardians), apart, RequesterCategory.EXTERNAL_PROFESSIONAL, null, null,
+                ThirdPartyTopic.SPEECH_THERAPY, Complexity.STANDARD, null, null);
+    }
+
+    void given(RequestReceived r) {
+        history.add(ConsentRules.requirementFor(r));
+    }
+
+    List<ConsentEvent> when(ConsentRules.Command c) {
+        return when(c, RequestKind.THIRD_PARTY);
+    }
+
+    List<ConsentEvent> when(ConsentRules.Command c, RequestKind kind) {
+        List<ConsentEvent> events = ConsentRules.decide(c, ConsentState.replay(history), kind, "coordinator@12AB");
+        history.addAll(events);
+        return events;
+    }
+
+    static List<String> types(List<ConsentEvent> events) {
+        return events.stream().map(e -> EventType.of(e).typeName()).toList();
+    }
+
+    static ConsentRules.Grant grant(String g) {
+        return new ConsentRules.Grant(g, ConsentEvidence.EMAIL, "mail-" + g);
+    }
+
+    @Test
+    void g4_guardiansApart_oneYesIsNotEnough_bothIs_andAWithdrawalLapses() {
+        given(received(RequestKind.THIRD_PARTY, true, new GuardianRef("g1", true), new GuardianRef("g2", true)));
+        assertEquals(ConsentRequirement.ALL_WITH_AUTHORITY, ((ConsentRequirementDetermined) history.get(0)).requirement());
+        assertEquals(List.of("ConsentGranted"), types(when(grant("g1"))));
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g2"))));
+        assertEquals(List.of("ConsentWithdrawn", "ConsentLapsed"), types(when(new ConsentRules.Withdraw("g1"))));
+        assertFalse(ConsentState.replay(history).satisfied());
+    }
+
+    @Test
+    void g4_guardiansTogether_oneWithAuthoritySuffices() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true), new GuardianRef("g2", true)));
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g2"))));
+        // A second grant is no new transition.
+        assertEquals(List.of("ConsentGranted"), types(when(grant("g1"))));
+    }
+
+    @Test
+    void g4_aGuardianWithoutAuthorityCanNeitherGiveNorBlock() {
+        given(received(RequestKind.THIRD_PARTY, true, new GuardianRef("g1", true), new GuardianRef("g2", false)));
+        ConsentViolation v = assertThrows(ConsentViolation.class, () -> when(grant("g2")));
+        assertEquals("G-4", v.rule());
+        assertThrows(ConsentViolation.class, () -> when(new ConsentRules.Refuse("g2")));
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g1"))));
+    }
+
+    @Test
+    void g4_anUnknownGuardianIsRefused() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
+        assertEquals("G-4", assertThrows(ConsentViolation.class, () -> when(grant("g7"))).rule());
+    }
+
+    @Test
+    void g4_noConsentNeededForAGuardiansOwnAccessRequest() {
+        given(received(RequestKind.PARENT_ACCESS, true, new GuardianRef("g1", true)));
+        assertEquals(ConsentRequirement.NONE, ConsentState.replay(history).requirement());
+        assertTrue(ConsentState.replay(history).satisfied());
+    }
+
+    @Test
+    void g5_aGrantAfterAWithdrawalCountsAgain() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
+        when(grant("g1"));
+        when(new ConsentRules.Withdraw("g1"));
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g1"))));
+    }
+
+    @Test
+    void g5_nothingToWithdrawWithoutAGrant() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
+        assertEquals("G-5", assertThrows(ConsentViolation.class, () -> when(new ConsentRules.Withdraw("g1"))).rule());
+    }
+
+    @Test
+    void refusalFollowedByALaterGrant() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
+        assertEquals(List.of("ConsentRefused"), types(when(new ConsentRules.Refuse("g1"))));
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g1"))));
+    }
+
+    @Test
+    void g3_aGrantNeedsWrittenEvidenceWithAReference() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
+        ConsentViolation v = assertThrows(ConsentViolation.class,
+                () -> when(new ConsentRules.Grant("g1", ConsentEvidence.SIGNATURE, " ")));
+        assertEquals("G-3", v.rule());
+        assertTrue(v.invalidInput());
+    }
+
+    @Test
+    void g10_aConsentRequestSaysWhatKindOfInformation() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
+        assertEquals("G-10", assertThrows(ConsentViolation.class, () -> when(new ConsentRules.Ask("g1", ""))).rule());
+        assertEquals(List.of("ConsentRequested"),
+                types(when(new ConsentRules.Ask("g1", "Leesniveau en toetsresultaten voor de logopedist"))));
+    }
+
+    @Test
+    void g9_aSafeguardingExemptionNeedsTheQualityOfficerConsulted() {
+        given(received(RequestKind.THIRD_PARTY, true, new GuardianRef("g1", true), new GuardianRef("g2", true)));
+        ConsentViolation v = assertThrows(ConsentViolation.class,
+                () -> when(new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, null, "signalen")));
+        assertEquals("G-9", v.rule());
+        assertEquals(List.of("ConsentExemptionGranted", "ConsentSatisfied"), types(when(
+                new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, "M. de Wit", "Duidelijke signalen"))));
+    }
+
+    @Test
+    void oso4_theStatutoryExemptionOnlyForTransfersAndAfterConsultation() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
+        assertEquals("OSO-4", assertThrows(ConsentViolation.class, () -> when(
+                new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "M. de Wit", "wettelijk deel"))).rule());
+        history.clear();
+        given(received(RequestKind.SCHOOL_TRANSFER, false, new GuardianRef("g1", true)));
+        assertEquals("OSO-4", assertThrows(ConsentViolation.class, () -> when(
+                new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "", "wettelijk deel"),
+                RequestKind.SCHOOL_TRANSFER)).rule());
+        assertEquals(List.of("ConsentExemptionGranted", "ConsentSatisfied"), types(when(
+                new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "M. de Wit", "wettelijk deel"),
+                RequestKind.SCHOOL_TRANSFER)));
+    }
+}
