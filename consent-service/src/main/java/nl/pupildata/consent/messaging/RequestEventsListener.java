@@ -3,12 +3,12 @@ package nl.pupildata.consent.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import nl.pupildata.consent.ConsentRequest;
 import nl.pupildata.consent.domain.ConsentRules;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.RequestReceived;
 import nl.pupildata.platform.consumer.IdempotentConsumer;
 import nl.pupildata.platform.eventstore.EventStore;
+import nl.pupildata.platform.requests.KnownRequest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -33,10 +33,7 @@ public class RequestEventsListener {
         if (!(envelope.event() instanceof RequestReceived received)) {
             return Uni.createFrom().voidItem();
         }
-        ConsentRequest request = new ConsentRequest();
-        request.requestId = received.requestId();
-        request.schoolBrin = received.schoolBrin();
-        request.kind = received.kind().name();
+        KnownRequest request = KnownRequest.of(received);
         return store.load(received.requestId()).flatMap(stream -> stream.version() > 0
                 ? Uni.createFrom().voidItem()
                 : store.append(received.requestId(), 0, List.of(ConsentRules.requirementFor(received)))

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.pupildata.consent.ConsentRequest;
 import nl.pupildata.consent.domain.ConsentRules;
 import nl.pupildata.consent.domain.ConsentState;
 import nl.pupildata.consent.domain.ConsentViolation;
@@ -27,6 +26,7 @@ import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
 import nl.pupildata.platform.security.Roles;
+import nl.pupildata.platform.requests.KnownRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -138,16 +138,8 @@ public class ConsentResource {
         }))).map(ConsentResource::view);
     }
 
-    /** 404 when nobody knows the id; 409 while this service has not yet seen RequestReceived (retry later). */
-    private Uni<ConsentRequest> known(UUID id) {
-        return ConsentRequest.<ConsentRequest>findById(id).map(request -> {
-            if (request == null) {
-                throw ProblemException.conflict("De toestemmingsdienst kent verzoek " + id + " (nog) niet; "
-                        + "probeer het over enkele seconden opnieuw.");
-            }
-            caller.requireSchool(request.schoolBrin);
-            return request;
-        });
+    private Uni<KnownRequest> known(UUID id) {
+        return KnownRequest.require(id, caller, "toestemmingsdienst");
     }
 
     static ConsentView view(EventStore.Stream stream) {

@@ -1,0 +1,136 @@
+package nl.pupildata.deadline.domain;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.*;
+
+/**
+ * The statutory term of one request (PA-4) and its extensions (PA-6), as its events describe it. Pure:
+ * today's date is always passed in.
+ */
+public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueOn, List<DeadlineExtended> extensions,
+        LocalDate metOn, Boolean metWithinTerm, boolean cancelled, boolean dueSoonSignalled, boolean missedSignalled) {
+
+    public static final int MAX_EXTENSIONS = 2;
+    public static final StatutoryTerm NONE = new StatutoryTerm(null, null, null, List.of(), null, null, false, false,
+            false);
+
+    public enum Status { RUNNING, DUE_SOON, MISSED, MET, CANCELLED }
+
+    public boolean exists() {
+        return requestId != null;
+    }
+
+    public static StatutoryTerm replay(List<? extends PupilDataEvent> history) {
+        StatutoryTerm t = NONE;
+        for (PupilDataEvent e : history) {
+            t = t.evolve(e);
+        }
+        return t;
+    }
+
+    public StatutoryTerm evolve(PupilDataEvent event) {
+        return switch (event) {
+            case DeadlineSet s -> new StatutoryTerm(s.requestId(), s.receivedOn(), s.dueOn(), List.of(), null, null,
+                    false, false, false);
+            case DeadlineExtended x -> {
+                List<DeadlineExtended> all = new ArrayList<>(extensions);
+                all.add(x);
+                yield new StatutoryTerm(requestId, receivedOn, x.newDueOn(), List.copyOf(all), metOn, metWithinTerm,
+                        cancelled, false, false);
+            }
+            case DeadlineMet m -> new StatutoryTerm(requestId, receivedOn, dueOn, extensions, m.metOn(),
+                    m.withinTerm(), cancelled, dueSoonSignalled, missedSignalled);
+            case DeadlineCancelled c -> new StatutoryTerm(requestId, receivedOn, dueOn, extensions, metOn,
+                    metWithinTerm, true, dueSoonSignalled, missedSignalled);
+            case DeadlineDueSoon d -> new StatutoryTerm(requestId, receivedOn, dueOn, extensions, metOn, metWithinTerm,
+                    cancelled, true, missedSignalled);
+            case DeadlineMissed d -> new StatutoryTerm(requestId, receivedOn, dueOn, extensions, metOn, metWithinTerm,
+                    cancelled, dueSoonSignalled, true);
+            default -> this;
+        };
+    }
+
+    /** Derived on read from today's date, whether or not a signal was emitted yet. */
+    public Status status(LocalDate today, int dueSoonDays) {
+        if (cancelled) {
+            return Status.CANCELLED;
+        }
+        if (metOn != null) {
+            return Status.MET;
+        }
+        if (today.isAfter(dueOn)) {
+            return Status.MISSED;
+        }
+        return ChronoUnit.DAYS.between(today, dueOn) <= dueSoonDays ? Status.DUE_SOON : Status.RUNNING;
+    }
+
+    public long daysLeft(LocalDate today) {
+        return ChronoUnit.DAYS.between(today, dueOn);
+    }
+
+    /** PA-6: at most twice, one calendar month each, while the term runs, guardians told before it ends. */
+    public DeadlineExtended extend(String reason, LocalDate guardiansNotifiedOn, String approver, LocalDate today) {
+        if (reason == null || reason.isBlank()) {
+            throw new TermViolation("PA-6", "reason", "Een verlenging vraagt een goede reden.", true);
+        }
+        if (guardiansNotifiedOn == null) {
+            throw new TermViolation("PA-6", "guardiansNotifiedOn", "Leg vast wanneer de ouders zijn ingelicht.", true);
+        }
+        if (cancelled || metOn != null) {
+            throw new TermViolation("PA-6", null, "De termijn loopt niet meer; verlengen kan niet.", false);
+        }
+        if (extensions.size() >= MAX_EXTENSIONS) {
+            throw new TermViolation("PA-6", null, "De termijn is al twee keer verlengd; vaker mag niet.", false);
+        }
+        if (today.isAfter(dueOn)) {
+            throw new TermViolation("PA-6", null, "De termijn is al verstreken; verlengen kan alleen vóór het einde.",
+                    false);
+        }
+        if (guardiansNotifiedOn.isAfter(dueOn)) {
+            throw new TermViolation("PA-6", "guardiansNotifiedOn",
+                    "De ouders moeten vóór het einde van de termijn zijn ingelicht.", false);
+        }
+        if (guardiansNotifiedOn.isAfter(today)) {
+            throw new TermViolation("PA-6", "guardiansNotifiedOn", "Deze datum ligt in de toekomst.", true);
+        }
+        return new DeadlineExtended(requestId, approver, extensions.size() + 1, dueOn.plusMonths(1), reason,
+                guardiansNotifiedOn);
+    }
+
+    /** The request was answered on {@code on}; records whether that was within the term. */
+    public List<DeadlineEvent> answered(LocalDate on, String actor) {
+        if (cancelled || metOn != null) {
+            return List.of();
+        }
+        return List.of(new DeadlineMet(requestId, actor, on, dueOn, !on.isAfter(dueOn)));
+    }
+
+    public static final class TermViolation extends RuntimeException {
+        private final String rule;
+        private final String field;
+        private final boolean invalidInput;
+
+        public TermViolation(String rule, String field, String message, boolean invalidInput) {
+            super(message);
+            this.rule = rule;
+            this.field = field;
+            this.invalidInput = invalidInput;
+        }
+
+        public String rule() {
+            return rule;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public boolean invalidInput() {
+            return invalidInput;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package nl.pupildata.deadline.rest;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import nl.pupildata.deadline.DeadlineConfig;
+import nl.pupildata.deadline.domain.StatutoryTerm;
+import nl.pupildata.events.DeadlineExtended;
+import nl.pupildata.platform.eventstore.EventStore;
+import nl.pupildata.platform.problem.ProblemException;
+import nl.pupildata.platform.problem.Violation;
+import nl.pupildata.platform.requests.KnownRequest;
+import nl.pupildata.platform.security.Caller;
+import nl.pupildata.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/requests/{id}/deadline")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "deadline", description = "The statutory term (PA-4) and its extensions (PA-6)")
+public class DeadlineResource {
+
+    private final EventStore store;
+    private final Caller caller;
+    private final Clock clock;
+    private final DeadlineConfig config;
+    private final MeterRegistry metrics;
+
+    public DeadlineResource(EventStore store, Caller caller, Clock clock, DeadlineConfig config, MeterRegistry metrics) {
+        this.store = store;
+        this.caller = caller;
+        this.clock = clock;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public record Extension(int number, LocalDate newDueOn, String reason, String approvedBy,
+            LocalDate guardiansNotifiedOn) {
+    }
+
+    public record DeadlineView(UUID requestId, LocalDate receivedOn, LocalDate dueOn, String status, long daysLeft,
+            List<Extension> extensions, LocalDate metOn, Boolean metWithinTerm) {
+    }
+
+    public record ExtensionBody(String reason, String approvedBy, LocalDate guardiansNotifiedOn) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF, Roles.QUALITY_OFFICER,
+            Roles.PRIVACY_OFFICER, Roles.SAFEGUARDING_OFFICER })
+    @Operation(summary = "The term: due date, status (derived from today), extensions, days left")
+    public Uni<DeadlineView> get(@PathParam("id") UUID id) {
+        return Panache.withSession(() -> term(id)).map(this::view);
+    }
+
+    @POST
+    @Path("extensions")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "PA-6: extend the term by one month (at most twice), for a good reason")
+    public Uni<DeadlineView> extend(@PathParam("id") UUID id, ExtensionBody body) {
+        if (body == null) {
+            throw ProblemException.invalid("PA-6", List.of(new Violation("body", "verplicht")));
+        }
+        String actor = caller.actor();
+        LocalDate today = LocalDate.now(clock);
+        return Panache.withTransaction(() -> KnownRequest.require(id, caller, "termijndienst")
+                .chain(() -> store.load(id)).flatMap(stream -> {
+                    StatutoryTerm term = StatutoryTerm.replay(stream.history());
+                    if (!term.exists()) {
+                        throw ProblemException.conflict("Voor dit verzoek loopt geen wettelijke termijn.");
+                    }
+                    DeadlineExtended extension;
+                    try {
+                        extension = term.extend(body.reason(), body.guardiansNotifiedOn(), actor, today);
+                    } catch (StatutoryTerm.TermViolation v) {
+                        metrics.counter("pupil_data_rules_refused_total", "rule", v.rule()).increment();
+                        List<Violation> fields = v.field() == null ? List.of()
+                                : List.of(new Violation(v.field(), v.getMessage()));
+                        throw v.invalidInput() ? ProblemException.invalid(v.rule(), fields)
+                                : ProblemException.rule(v.rule(), v.getMessage(), fields);
+                    }
+                    return store.append(id, stream.version(), List.of(extension)).chain(() -> term(id));
+                })).map(this::view);
+    }
+
+    private Uni<StatutoryTerm> term(UUID id) {
+        return KnownRequest.require(id, caller, "termijndienst").chain(() -> store.load(id)).map(stream -> {
+            StatutoryTerm term = StatutoryTerm.replay(stream.history());
+            if (!term.exists()) {
+                throw ProblemException.notFound("Voor verzoek " + id + " loopt geen wettelijke termijn.");
+            }
+            return term;
+        });
+    }
+
+    private DeadlineView view(StatutoryTerm term) {
+        LocalDate today = LocalDate.now(clock);
+        return new DeadlineView(term.requestId(), term.receivedOn(), term.dueOn(),
+                term.status(today, config.dueSoonDays()).name(), term.daysLeft(today),
+                term.extensions().stream().map(x -> new Extension(x.number(), x.newDueOn(), x.reason(), x.actor(),
+                        x.guardiansNotifiedOn())).toList(),
+                term.metOn(), term.metWithinTerm());
+    }
+}

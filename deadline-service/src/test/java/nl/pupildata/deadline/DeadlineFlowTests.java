@@ -1,0 +1,79 @@
+package nl.pupildata.deadline;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.*;
+import nl.pupildata.events.model.*;
+import nl.pupildata.testinfra.Await;
+import nl.pupildata.testinfra.RealInfrastructure;
+import nl.pupildata.testinfra.Tokens;
+import nl.pupildata.testinfra.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class DeadlineFlowTests {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String DIRECTOR = Tokens.bearer("DIRECTOR", "12AB");
+
+    static UUID accessRequestReceived(LocalDate receivedOn) {
+        UUID id = UUID.randomUUID();
+        TopicProbe.publish(EventEnvelope.wrap(new RequestReceived(id, "director@12AB", "12AB",
+                RequestKind.PARENT_ACCESS, receivedOn, ReceivedVia.EMAIL, "P-1", 4, false,
+                List.of(new GuardianRef("g1", true)), false, RequesterCategory.GUARDIAN, "g1",
+                AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null), Instant.now()));
+        return id;
+    }
+
+    @Test
+    void requestReceived_setsTheTermOnTheTopic_andInformationSharedMeetsIt() {
+        LocalDate received = LocalDate.now().minusDays(3);
+        UUID id = accessRequestReceived(received);
+        var set = TopicProbe.recordsOf(Topic.DEADLINES.topicName(), id, 1, WAIT);
+        assertEquals("DeadlineSet", TopicProbe.headers(set.get(0)).get("ce_type"));
+        assertEquals(received.plusWeeks(4), ((DeadlineSet) TopicProbe.envelope(set.get(0)).event()).dueOn());
+        given().header("Authorization", DIRECTOR).get("/requests/" + id + "/deadline").then().statusCode(200)
+                .body("status", is("RUNNING")).body("dueOn", is(received.plusWeeks(4).toString()))
+                .body("daysLeft", is(25));
+        TopicProbe.publish(EventEnvelope.wrap(new InformationShared(id, "director@12AB", ShareChannel.SECURE_MAIL,
+                LocalDate.now(), List.of(), null), Instant.now()));
+        var all = TopicProbe.recordsOf(Topic.DEADLINES.topicName(), id, 2, WAIT);
+        assertEquals("DeadlineMet", TopicProbe.headers(all.get(1)).get("ce_type"));
+        assertTrue(((DeadlineMet) TopicProbe.envelope(all.get(1)).event()).withinTerm());
+        given().header("Authorization", DIRECTOR).get("/requests/" + id + "/deadline").then()
+                .body("status", is("MET")).body("metWithinTerm", is(true));
+    }
+
+    @Test
+    void pa6_extensionsOnlyByThePrivacyOfficerAtMostTwice() {
+        UUID id = accessRequestReceived(LocalDate.now().minusDays(1));
+        Await.until("the term is set", WAIT,
+                () -> given().header("Authorization", DIRECTOR).get("/requests/" + id + "/deadline").statusCode() == 200);
+        String body = "{\"reason\":\"Dossier deels bij externe partij\",\"guardiansNotifiedOn\":\"" + LocalDate.now() + "\"}";
+        given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body(body)
+                .post("/requests/" + id + "/deadline/extensions").then().statusCode(403);
+        String privacy = Tokens.bearer("PRIVACY_OFFICER");
+        given().header("Authorization", privacy).contentType(ContentType.JSON).body(body)
+                .post("/requests/" + id + "/deadline/extensions").then().statusCode(200)
+                .body("extensions[0].number", is(1)).body("extensions[0].approvedBy", is("privacy-officer@board"));
+        given().header("Authorization", privacy).contentType(ContentType.JSON).body(body)
+                .post("/requests/" + id + "/deadline/extensions").then().statusCode(200);
+        given().header("Authorization", privacy).contentType(ContentType.JSON).body(body)
+                .post("/requests/" + id + "/deadline/extensions").then().statusCode(422)
+                .contentType("application/problem+json").body("rule", is("PA-6"));
+        given().header("Authorization", privacy).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
+                .post("/requests/" + id + "/deadline/extensions").then().statusCode(400).body("rule", is("PA-6"))
+                .body("violations.field", hasItem("guardiansNotifiedOn"));
+    }
+}

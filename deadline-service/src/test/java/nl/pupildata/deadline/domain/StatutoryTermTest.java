@@ -1,0 +1,83 @@
+package nl.pupildata.deadline.domain;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.*;
+import org.junit.jupiter.api.Test;
+
+class StatutoryTermTest {
+
+    static final UUID ID = UUID.randomUUID();
+
+    static StatutoryTerm set(LocalDate received, LocalDate due) {
+        return StatutoryTerm.replay(List.of(new DeadlineSet(ID, "deadline-service", "12AB", received, due)));
+    }
+
+    @Test
+    void pa6_twoExtensionsOfOneCalendarMonthWithMonthEndClamping_andNoThird() {
+        List<PupilDataEvent> history = new ArrayList<>(List.of(
+                new DeadlineSet(ID, "deadline-service", "12AB", LocalDate.of(2027, 1, 3), LocalDate.of(2027, 1, 31))));
+        DeadlineExtended first = StatutoryTerm.replay(history).extend("Dossier deels extern", LocalDate.of(2027, 1, 20),
+                "privacy@board", LocalDate.of(2027, 1, 21));
+        assertEquals(LocalDate.of(2027, 2, 28), first.newDueOn(), "31 January + 1 month = 28 February");
+        assertEquals(1, first.number());
+        history.add(first);
+        DeadlineExtended second = StatutoryTerm.replay(history).extend("Nog steeds wachten", LocalDate.of(2027, 2, 25),
+                "privacy@board", LocalDate.of(2027, 2, 26));
+        assertEquals(LocalDate.of(2027, 3, 28), second.newDueOn());
+        history.add(second);
+        StatutoryTerm.TermViolation third = assertThrows(StatutoryTerm.TermViolation.class,
+                () -> StatutoryTerm.replay(history).extend("Nog een keer", LocalDate.of(2027, 3, 1), "privacy@board",
+                        LocalDate.of(2027, 3, 2)));
+        assertEquals("PA-6", third.rule());
+        assertFalse(third.invalidInput());
+    }
+
+    @Test
+    void pa6_leapYear() {
+        assertEquals(LocalDate.of(2028, 2, 29), set(LocalDate.of(2028, 1, 3), LocalDate.of(2028, 1, 31))
+                .extend("r", LocalDate.of(2028, 1, 10), "p", LocalDate.of(2028, 1, 10)).newDueOn());
+    }
+
+    @Test
+    void pa6_noExtensionAfterTheTermEnded() {
+        StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
+        assertEquals("PA-6", assertThrows(StatutoryTerm.TermViolation.class,
+                () -> term.extend("r", LocalDate.of(2026, 10, 28), "p", LocalDate.of(2026, 10, 30))).rule());
+        // On the due date itself the term still runs.
+        assertNotNull(term.extend("r", LocalDate.of(2026, 10, 28), "p", LocalDate.of(2026, 10, 29)));
+    }
+
+    @Test
+    void pa6_guardiansToldBeforeTheTermEndsAndAReasonGiven() {
+        StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
+        assertTrue(assertThrows(StatutoryTerm.TermViolation.class,
+                () -> term.extend(" ", LocalDate.of(2026, 10, 20), "p", LocalDate.of(2026, 10, 21))).invalidInput());
+        assertTrue(assertThrows(StatutoryTerm.TermViolation.class,
+                () -> term.extend("r", null, "p", LocalDate.of(2026, 10, 21))).invalidInput());
+    }
+
+    @Test
+    void pa4_statusIsDerivedFromToday() {
+        StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
+        assertEquals(StatutoryTerm.Status.RUNNING, term.status(LocalDate.of(2026, 10, 21), 7));
+        assertEquals(StatutoryTerm.Status.DUE_SOON, term.status(LocalDate.of(2026, 10, 22), 7));
+        assertEquals(StatutoryTerm.Status.DUE_SOON, term.status(LocalDate.of(2026, 10, 29), 7));
+        assertEquals(StatutoryTerm.Status.MISSED, term.status(LocalDate.of(2026, 10, 30), 7));
+    }
+
+    @Test
+    void pa4_metBeforeAndAfterTheDueDate() {
+        StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
+        DeadlineMet onTime = (DeadlineMet) term.answered(LocalDate.of(2026, 10, 29), "x").get(0);
+        assertTrue(onTime.withinTerm());
+        DeadlineMet late = (DeadlineMet) term.answered(LocalDate.of(2026, 10, 30), "x").get(0);
+        assertFalse(late.withinTerm());
+        assertEquals(StatutoryTerm.Status.MET, term.evolve(late).status(LocalDate.of(2026, 11, 30), 7));
+        assertTrue(term.evolve(late).answered(LocalDate.of(2026, 11, 1), "x").isEmpty(), "met once");
+    }
+}
