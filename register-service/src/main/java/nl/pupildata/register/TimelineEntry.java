@@ -1,0 +1,23 @@
+package nl.pupildata.register;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "register_timeline")
+public class TimelineEntry extends PanacheEntityBase {
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+    @Column(name = "request_id")
+    public UUID requestId;
+    public String type;
+    public Instant at;
+    public String actor;
+    public String source;
+}
