@@ -151,7 +151,7 @@ class RequestPlatformTests {
     }
 
     @Test
-    void aConcurrentChangeOverHttpIs409() {
+    void aConflictingAppendFailsCleanlyAndLeavesNoGapOrDuplicate() {
         UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
         // Take version 2 behind the service's back, as a concurrent command would between its load and append.
         RequestAcknowledged ack = new RequestAcknowledged(id, "other", LocalDate.now().plusDays(7));
