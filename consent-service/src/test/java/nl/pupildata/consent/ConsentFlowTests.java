@@ -82,6 +82,27 @@ class ConsentFlowTests {
     }
 
     @Test
+    void g10_theDescriptionAndG9_theConsultationAreRecordedInTheHistory() {
+        UUID id = requestReceivedOnTheTopic(true);
+        post(id, "requests", "{\"guardianId\":\"g1\",\"informationDescription\":\"Leesniveau groep 4\"}", 200);
+        post(id, "requests", "{\"guardianId\":\"g2\"}", 400);
+        given().header("Authorization", Tokens.bearer("DIRECTOR", "12AB")).contentType(ContentType.JSON)
+                .body("{\"ground\":\"SAFEGUARDING\",\"reason\":\"Signalen\"}")
+                .when().post("/requests/" + id + "/consent/exemptions").then().statusCode(422).body("rule", is("G-9"));
+        given().header("Authorization", Tokens.bearer("DIRECTOR", "12AB")).contentType(ContentType.JSON)
+                .body("{\"ground\":\"SAFEGUARDING\",\"consultedQualityOfficer\":\"M. de Wit\",\"reason\":\"Signalen\"}")
+                .when().post("/requests/" + id + "/consent/exemptions").then().statusCode(200)
+                .body("satisfied", is(true)).body("exemption", is("SAFEGUARDING"))
+                .body("history.find { it.type == 'ConsentRequested' }.informationDescription", is("Leesniveau groep 4"))
+                .body("history.find { it.type == 'ConsentExemptionGranted' }.consultedQualityOfficer", is("M. de Wit"))
+                .body("history.find { it.type == 'ConsentExemptionGranted' }.reason", is("Signalen"));
+        Await.until("the exemption is published", WAIT, () -> TopicProbe.recordsOf(Topic.CONSENTS.topicName(), id, 4,
+                Duration.ofSeconds(2)).size() >= 4);
+        TopicProbe.recordsOf(Topic.CONSENTS.topicName(), id, 4, Duration.ofSeconds(2))
+                .forEach(r -> assertFalse(r.value().contains("de Wit"), "a staff name on Kafka: " + r.value()));
+    }
+
+    @Test
     void aCommandBeforeRequestReceivedIs409() {
         given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
                 .body("{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"m\"}")

@@ -6,5 +6,5 @@ import java.util.UUID;
 import nl.pupildata.events.model.*;
 
 /** Consent may be skipped on a ground (G-9, OSO-4), after the quality officer was consulted. */
-public record ConsentExemptionGranted(UUID requestId, String actor, ExemptionGround ground, boolean qualityOfficerConsulted) implements ConsentEvent {
+public record ConsentExemptionGranted(UUID requestId, String actor, ExemptionGround ground, boolean qualityOfficerConsulted, String reason) implements ConsentEvent {
 }

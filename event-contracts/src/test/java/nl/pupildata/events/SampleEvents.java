@@ -41,12 +41,13 @@ final class SampleEvents {
             case REQUEST_CLOSED -> new RequestClosed(REQUEST, STAFF, DAY.plusDays(20));
             case CONSENT_REQUIREMENT_DETERMINED -> new ConsentRequirementDetermined(REQUEST, "consent-service",
                     ConsentRequirement.ALL_WITH_AUTHORITY, List.of("g1", "g2"));
-            case CONSENT_REQUESTED -> new ConsentRequested(REQUEST, STAFF, "g1");
+            case CONSENT_REQUESTED -> new ConsentRequested(REQUEST, STAFF, "g1",
+                    "Leesniveau en toetsresultaten van groep 4");
             case CONSENT_GRANTED -> new ConsentGranted(REQUEST, STAFF, "g1", ConsentEvidence.EMAIL, "mail-2026-11-03");
             case CONSENT_REFUSED -> new ConsentRefused(REQUEST, STAFF, "g2");
             case CONSENT_WITHDRAWN -> new ConsentWithdrawn(REQUEST, STAFF, "g1");
             case CONSENT_EXEMPTION_GRANTED -> new ConsentExemptionGranted(REQUEST, "officer@board",
-                    ExemptionGround.SAFEGUARDING, true);
+                    ExemptionGround.SAFEGUARDING, true, "Duidelijke signalen van onveiligheid");
             case CONSENT_SATISFIED -> new ConsentSatisfied(REQUEST, "consent-service", false);
             case CONSENT_LAPSED -> new ConsentLapsed(REQUEST, "consent-service", "g1");
             case DEADLINE_SET -> new DeadlineSet(REQUEST, "deadline-service", "12AB", DAY, DAY.plusWeeks(4));

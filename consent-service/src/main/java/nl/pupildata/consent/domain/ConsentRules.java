@@ -55,7 +55,7 @@ public final class ConsentRules {
                 if (blank(a.informationDescription())) {
                     throw ConsentViolation.missing("G-10", "informationDescription");
                 }
-                events.add(new ConsentRequested(state.requestId(), actor, a.guardianId()));
+                events.add(new ConsentRequested(state.requestId(), actor, a.guardianId(), a.informationDescription()));
             }
             case Grant g -> {
                 requireGuardian(g.guardianId(), state);
@@ -96,7 +96,7 @@ public final class ConsentRules {
                     throw ConsentViolation.rule("OSO-4", "De wettelijke uitzondering geldt alleen voor het "
                             + "overstapdossier naar een volgende school.", "ground");
                 }
-                events.add(new ConsentExemptionGranted(state.requestId(), actor, x.ground(), true));
+                events.add(new ConsentExemptionGranted(state.requestId(), actor, x.ground(), true, x.reason()));
             }
         }
         return withTransition(state, events);

@@ -45,8 +45,10 @@ public class ConsentResource {
         this.metrics = metrics;
     }
 
+    /** One entry of the consent history: who, when, what evidence, recorded by whom. */
     public record HistoryEntry(String type, String guardianId, Instant at, String actor, ConsentEvidence evidence,
-            String evidenceRef, ExemptionGround ground) {
+            String evidenceRef, String informationDescription, ExemptionGround ground, String reason,
+            String consultedQualityOfficer) {
     }
 
     public record ConsentView(UUID requestId, String requirement, List<String> requiredFrom, Set<String> granted,
@@ -71,7 +73,7 @@ public class ConsentResource {
             Roles.PRIVACY_OFFICER, Roles.SAFEGUARDING_OFFICER })
     @Operation(summary = "The consent requirement, each guardian's word, and the history")
     public Uni<ConsentView> get(@PathParam("id") UUID id) {
-        return Panache.withSession(() -> known(id).flatMap(request -> store.load(id))).map(ConsentResource::view);
+        return Panache.withSession(() -> known(id).flatMap(request -> load(id)));
     }
 
     @POST
@@ -134,28 +136,41 @@ public class ConsentResource {
             }
             events.stream().filter(ConsentLapsed.class::isInstance)
                     .forEach(e -> metrics.counter("pupil_data_consents_lapsed_total").increment());
-            return store.append(id, stream.version(), events).chain(() -> store.load(id));
-        }))).map(ConsentResource::view);
+            Uni<List<nl.pupildata.events.EventEnvelope>> appended = store.append(id, stream.version(), events);
+            if (command instanceof ConsentRules.Exempt x) {
+                // G-9 / OSO-4: the consultation is recorded with the exemption; the officer's name stays here.
+                appended = appended.call(envelopes -> ExemptionConsultation.of(envelopes.get(0).eventId(), id,
+                        x.consultedQualityOfficer()).persist());
+            }
+            return appended.chain(() -> load(id));
+        })));
     }
 
     private Uni<KnownRequest> known(UUID id) {
         return KnownRequest.require(id, caller, "toestemmingsdienst");
     }
 
-    static ConsentView view(EventStore.Stream stream) {
+    private Uni<ConsentView> load(UUID id) {
+        return store.load(id).flatMap(stream -> ExemptionConsultation.<ExemptionConsultation>list("requestId", id)
+                .map(consultations -> view(stream, consultations.stream().collect(java.util.stream.Collectors.toMap(
+                        c -> c.eventId, c -> c.consultedQualityOfficer)))));
+    }
+
+    static ConsentView view(EventStore.Stream stream, java.util.Map<UUID, String> consulted) {
         ConsentState state = ConsentState.replay(stream.history());
         List<HistoryEntry> history = stream.events().stream().map(e -> switch (e.event()) {
             case ConsentGranted g -> new HistoryEntry("ConsentGranted", g.guardianId(), e.time(), g.actor(),
-                    g.evidence(), g.evidenceRef(), null);
+                    g.evidence(), g.evidenceRef(), null, null, null, null);
             case ConsentRefused r -> new HistoryEntry("ConsentRefused", r.guardianId(), e.time(), r.actor(), null, null,
-                    null);
+                    null, null, null, null);
             case ConsentWithdrawn w -> new HistoryEntry("ConsentWithdrawn", w.guardianId(), e.time(), w.actor(), null,
-                    null, null);
+                    null, null, null, null, null);
             case ConsentRequested q -> new HistoryEntry("ConsentRequested", q.guardianId(), e.time(), q.actor(), null,
-                    null, null);
+                    null, q.informationDescription(), null, null, null);
             case ConsentExemptionGranted x -> new HistoryEntry("ConsentExemptionGranted", null, e.time(), x.actor(),
-                    null, null, x.ground());
-            default -> new HistoryEntry(e.type().typeName(), null, e.time(), e.event().actor(), null, null, null);
+                    null, null, null, x.ground(), x.reason(), consulted.get(e.eventId()));
+            default -> new HistoryEntry(e.type().typeName(), null, e.time(), e.event().actor(), null, null, null, null,
+                    null, null);
         }).toList();
         return new ConsentView(stream.streamId(), state.requirement() == null ? null : state.requirement().name(),
                 state.requiredFrom(), state.withLatest(ConsentState.Decision.GRANTED),
