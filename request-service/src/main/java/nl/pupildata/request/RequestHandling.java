@@ -1,6 +1,7 @@
 package nl.pupildata.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -9,20 +10,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.pupildata.events.RequestEvent;
 import nl.pupildata.events.RequestReceived;
+import nl.pupildata.events.model.ExemptionGround;
+import nl.pupildata.events.model.OsoSection;
 import nl.pupildata.platform.eventstore.EventStore;
 import nl.pupildata.platform.problem.ProblemException;
-import nl.pupildata.platform.problem.Violation;
+import nl.pupildata.request.domain.HandlingFacts;
 import nl.pupildata.request.domain.Intake;
 import nl.pupildata.request.domain.IntakeRules;
 import nl.pupildata.request.domain.RequestCommand;
 import nl.pupildata.request.domain.RequestDecider;
 import nl.pupildata.request.domain.RequestState;
-import nl.pupildata.request.domain.RuleViolation;
 import nl.pupildata.request.persistence.PersonalDetails;
 import nl.pupildata.request.persistence.RequestView;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,29 +34,35 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RequestHandling {
 
+    private static final TypeReference<List<Intake.Guardian>> GUARDIANS = new TypeReference<>() {
+    };
+
     private final EventStore store;
     private final Clock clock;
     private final IntakeRules intakeRules;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    private final HandlingFacts.BoardPolicy policy;
 
     public RequestHandling(EventStore store, Clock clock, ObjectMapper json, MeterRegistry metrics,
-            @ConfigProperty(name = "pupil-data.free-mail-domains") Set<String> freeMailDomains) {
+            @ConfigProperty(name = "pupil-data.free-mail-domains") Set<String> freeMailDomains,
+            @ConfigProperty(name = "pupil-data.oso.absence-window", defaultValue = "P2Y") Period absenceWindow,
+            @ConfigProperty(name = "pupil-data.oso.statutory-sections",
+                    defaultValue = "TOETSRESULTATEN,DOORSTROOMTOETS,VERZUIM") Set<OsoSection> statutorySections) {
         this.store = store;
         this.clock = clock;
         this.json = json;
         this.metrics = metrics;
         this.intakeRules = new IntakeRules(freeMailDomains);
+        this.policy = new HandlingFacts.BoardPolicy(absenceWindow, statutorySections);
+    }
+
+    public record Handled(RequestState state, RequestView view) {
     }
 
     public Uni<RequestReceived> receive(Intake intake, String actor) {
         UUID id = UUID.randomUUID();
-        RequestReceived event;
-        try {
-            event = intakeRules.receive(id, actor, intake, LocalDate.now(clock));
-        } catch (RuleViolation v) {
-            throw refused(v);
-        }
+        RequestReceived event = intakeRules.receive(id, actor, intake, LocalDate.now(clock));
         PersonalDetails details = personalDetails(id, intake);
         RequestView view = new RequestView();
         view.requestId = id;
@@ -71,10 +80,7 @@ public class RequestHandling {
                 .replaceWith(event);
     }
 
-    /** Loads the request, checks the caller's school, decides and appends. */
-    public record Handled(RequestState state, RequestView view) {
-    }
-
+    /** Loads the request, checks the caller's school, decides with what is known now, and appends. */
     public Uni<Handled> handle(UUID id, RequestCommand command, String actor, SchoolCheck schoolCheck) {
         return Panache.withTransaction(() -> store.load(id).flatMap(stream -> {
             RequestState state = RequestState.replay(stream.history());
@@ -82,30 +88,30 @@ public class RequestHandling {
                 throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
             }
             schoolCheck.check(state.schoolBrin());
-            List<RequestEvent> events;
-            try {
-                events = RequestDecider.decide(command, state, actor, LocalDate.now(clock));
-            } catch (RuleViolation v) {
-                throw refused(v);
-            } catch (RequestDecider.NotAllowedInState e) {
-                throw ProblemException.conflict(e.getMessage());
-            }
-            RequestState next = state;
-            for (RequestEvent e : events) {
-                next = next.evolve(e);
-            }
-            RequestState result = next;
-            return store.append(id, stream.version(), events)
-                    .chain(() -> RequestView.<RequestView>findById(id))
-                    .invoke(view -> {
+            return RequestView.<RequestView>findById(id).flatMap(view -> PersonalDetails.<PersonalDetails>findById(id)
+                    .flatMap(details -> {
+                        HandlingFacts facts = new HandlingFacts(LocalDate.now(clock), actor, view.consentSatisfied,
+                                view.consentLapsed, view.exemption == null ? null : ExemptionGround.valueOf(view.exemption),
+                                requesterEmail(state, details), policy);
+                        List<RequestEvent> events;
+                        try {
+                            events = RequestDecider.decide(command, state, facts);
+                        } catch (RequestDecider.NotAllowedInState e) {
+                            throw ProblemException.conflict(e.getMessage());
+                        }
+                        RequestState next = state;
+                        for (RequestEvent e : events) {
+                            next = next.evolve(e);
+                        }
+                        RequestState result = next;
                         view.status = result.status().name();
                         view.updatedAt = Instant.now(clock);
-                    })
-                    .map(view -> new Handled(result, view));
+                        return store.append(id, stream.version(), events).map(x -> new Handled(result, view));
+                    }));
         }));
     }
 
-    /** The request's state and view; empty state when unknown. */
+    /** The request's state and view; an empty state when unknown. */
     public Uni<Handled> load(UUID id) {
         return Panache.withSession(() -> store.load(id).flatMap(s -> RequestView.<RequestView>findById(id)
                 .map(view -> new Handled(RequestState.replay(s.history()), view))));
@@ -117,13 +123,17 @@ public class RequestHandling {
         void check(String schoolBrin);
     }
 
-    private ProblemException refused(RuleViolation v) {
-        List<Violation> violations = v.fields().stream().map(f -> new Violation(f.field(), f.message())).toList();
-        if (v.rule() != null) {
-            metrics.counter("pupil_data_rules_refused_total", "rule", v.rule()).increment();
+    private String requesterEmail(RequestState state, PersonalDetails details) {
+        String requester = state.received().requesterGuardianId();
+        if (details == null || requester == null) {
+            return null;
         }
-        return v.invalidInput() ? ProblemException.invalid(v.rule(), violations)
-                : ProblemException.rule(v.rule(), v.getMessage(), violations);
+        try {
+            return json.readValue(details.guardians, GUARDIANS).stream().filter(g -> requester.equals(g.id()))
+                    .map(Intake.Guardian::email).findFirst().orElse(null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
+        }
     }
 
     private PersonalDetails personalDetails(UUID id, Intake intake) {

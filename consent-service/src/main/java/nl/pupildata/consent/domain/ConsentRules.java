@@ -8,6 +8,7 @@ import nl.pupildata.events.model.ConsentRequirement;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.GuardianRef;
 import nl.pupildata.events.model.RequestKind;
+import nl.pupildata.rules.RuleViolation;
 
 /** decide(command, state) → events for consent. Pure. */
 public final class ConsentRules {
@@ -53,17 +54,17 @@ public final class ConsentRules {
             case Ask a -> {
                 requireGuardian(a.guardianId(), state);
                 if (blank(a.informationDescription())) {
-                    throw ConsentViolation.missing("G-10", "informationDescription");
+                    throw RuleViolation.missing("G-10", "informationDescription");
                 }
                 events.add(new ConsentRequested(state.requestId(), actor, a.guardianId(), a.informationDescription()));
             }
             case Grant g -> {
                 requireGuardian(g.guardianId(), state);
                 if (g.evidence() == null) {
-                    throw ConsentViolation.missing("G-3", "evidence");
+                    throw RuleViolation.missing("G-3", "evidence");
                 }
                 if (blank(g.evidenceRef())) {
-                    throw ConsentViolation.missing("G-3", "evidenceRef");
+                    throw RuleViolation.missing("G-3", "evidenceRef");
                 }
                 events.add(new ConsentGranted(state.requestId(), actor, g.guardianId(), g.evidence(), g.evidenceRef()));
             }
@@ -74,26 +75,26 @@ public final class ConsentRules {
             case Withdraw w -> {
                 requireGuardian(w.guardianId(), state);
                 if (state.latest().get(w.guardianId()) != ConsentState.Decision.GRANTED) {
-                    throw ConsentViolation.rule("G-5", "Deze ouder heeft op dit moment geen toestemming gegeven.",
+                    throw RuleViolation.rule("G-5", "Deze ouder heeft op dit moment geen toestemming gegeven.",
                             "guardianId");
                 }
                 events.add(new ConsentWithdrawn(state.requestId(), actor, w.guardianId()));
             }
             case Exempt x -> {
                 if (x.ground() == null) {
-                    throw ConsentViolation.missing(null, "ground");
+                    throw RuleViolation.missing(null, "ground");
                 }
                 String rule = x.ground() == ExemptionGround.SAFEGUARDING ? "G-9" : "OSO-4";
                 if (blank(x.consultedQualityOfficer())) {
-                    throw ConsentViolation.rule(rule, "Een uitzondering op toestemming mag alleen na overleg met de "
+                    throw RuleViolation.rule(rule, "Een uitzondering op toestemming mag alleen na overleg met de "
                             + "staffunctionaris Onderwijs & Kwaliteit; leg vast met wie.", "consultedQualityOfficer");
                 }
                 if (blank(x.reason())) {
-                    throw ConsentViolation.missing(rule, "reason");
+                    throw RuleViolation.missing(rule, "reason");
                 }
                 if (x.ground() == ExemptionGround.STATUTORY_TRANSFER && kind != RequestKind.SCHOOL_TRANSFER
                         && kind != RequestKind.SECONDARY_TRANSFER) {
-                    throw ConsentViolation.rule("OSO-4", "De wettelijke uitzondering geldt alleen voor het "
+                    throw RuleViolation.rule("OSO-4", "De wettelijke uitzondering geldt alleen voor het "
                             + "overstapdossier naar een volgende school.", "ground");
                 }
                 events.add(new ConsentExemptionGranted(state.requestId(), actor, x.ground(), true, x.reason()));
@@ -125,13 +126,13 @@ public final class ConsentRules {
     /** G-4: only a guardian with authority gives or blocks consent. */
     private static void requireGuardian(String guardianId, ConsentState state) {
         if (blank(guardianId)) {
-            throw ConsentViolation.missing(null, "guardianId");
+            throw RuleViolation.missing(null, "guardianId");
         }
         if (state.requirement() == ConsentRequirement.NONE) {
-            throw ConsentViolation.rule("G-4", "Voor dit verzoek is geen toestemming nodig.", "guardianId");
+            throw RuleViolation.rule("G-4", "Voor dit verzoek is geen toestemming nodig.", "guardianId");
         }
         if (!state.requiredFrom().contains(guardianId)) {
-            throw ConsentViolation.rule("G-4", "Alleen een ouder met gezag die bij dit verzoek hoort kan toestemming "
+            throw RuleViolation.rule("G-4", "Alleen een ouder met gezag die bij dit verzoek hoort kan toestemming "
                     + "geven of weigeren.", "guardianId");
         }
     }

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import nl.pupildata.consent.domain.ConsentRules;
 import nl.pupildata.consent.domain.ConsentState;
-import nl.pupildata.consent.domain.ConsentViolation;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.ConsentEvidence;
 import nl.pupildata.events.model.ExemptionGround;
@@ -123,17 +122,7 @@ public class ConsentResource {
         String actor = caller.actor();
         return Panache.withTransaction(() -> known(id).flatMap(request -> store.load(id).flatMap(stream -> {
             ConsentState state = ConsentState.replay(stream.history());
-            List<ConsentEvent> events;
-            try {
-                events = ConsentRules.decide(command, state, RequestKind.valueOf(request.kind), actor);
-            } catch (ConsentViolation v) {
-                if (v.rule() != null) {
-                    metrics.counter("pupil_data_rules_refused_total", "rule", v.rule()).increment();
-                }
-                List<Violation> fields = List.of(new Violation(v.field(), v.getMessage()));
-                throw v.invalidInput() ? ProblemException.invalid(v.rule(), fields)
-                        : ProblemException.rule(v.rule(), v.getMessage(), fields);
-            }
+            List<ConsentEvent> events = ConsentRules.decide(command, state, RequestKind.valueOf(request.kind), actor);
             events.stream().filter(ConsentLapsed.class::isInstance)
                     .forEach(e -> metrics.counter("pupil_data_consents_lapsed_total").increment());
             Uni<List<nl.pupildata.events.EventEnvelope>> appended = store.append(id, stream.version(), events);

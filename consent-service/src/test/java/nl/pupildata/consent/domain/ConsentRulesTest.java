@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
+import nl.pupildata.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 /** given(events) / when(command) / then(events or a rule). */
@@ -65,16 +66,16 @@ class ConsentRulesTest {
     @Test
     void g4_aGuardianWithoutAuthorityCanNeitherGiveNorBlock() {
         given(received(RequestKind.THIRD_PARTY, true, new GuardianRef("g1", true), new GuardianRef("g2", false)));
-        ConsentViolation v = assertThrows(ConsentViolation.class, () -> when(grant("g2")));
+        RuleViolation v = assertThrows(RuleViolation.class, () -> when(grant("g2")));
         assertEquals("G-4", v.rule());
-        assertThrows(ConsentViolation.class, () -> when(new ConsentRules.Refuse("g2")));
+        assertThrows(RuleViolation.class, () -> when(new ConsentRules.Refuse("g2")));
         assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g1"))));
     }
 
     @Test
     void g4_anUnknownGuardianIsRefused() {
         given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
-        assertEquals("G-4", assertThrows(ConsentViolation.class, () -> when(grant("g7"))).rule());
+        assertEquals("G-4", assertThrows(RuleViolation.class, () -> when(grant("g7"))).rule());
     }
 
     @Test
@@ -95,7 +96,7 @@ class ConsentRulesTest {
     @Test
     void g5_nothingToWithdrawWithoutAGrant() {
         given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
-        assertEquals("G-5", assertThrows(ConsentViolation.class, () -> when(new ConsentRules.Withdraw("g1"))).rule());
+        assertEquals("G-5", assertThrows(RuleViolation.class, () -> when(new ConsentRules.Withdraw("g1"))).rule());
     }
 
     @Test
@@ -108,7 +109,7 @@ class ConsentRulesTest {
     @Test
     void g3_aGrantNeedsWrittenEvidenceWithAReference() {
         given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
-        ConsentViolation v = assertThrows(ConsentViolation.class,
+        RuleViolation v = assertThrows(RuleViolation.class,
                 () -> when(new ConsentRules.Grant("g1", ConsentEvidence.SIGNATURE, " ")));
         assertEquals("G-3", v.rule());
         assertTrue(v.invalidInput());
@@ -117,7 +118,7 @@ class ConsentRulesTest {
     @Test
     void g10_aConsentRequestSaysWhatKindOfInformation() {
         given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
-        assertEquals("G-10", assertThrows(ConsentViolation.class, () -> when(new ConsentRules.Ask("g1", ""))).rule());
+        assertEquals("G-10", assertThrows(RuleViolation.class, () -> when(new ConsentRules.Ask("g1", ""))).rule());
         assertEquals(List.of("ConsentRequested"),
                 types(when(new ConsentRules.Ask("g1", "Leesniveau en toetsresultaten voor de logopedist"))));
     }
@@ -125,7 +126,7 @@ class ConsentRulesTest {
     @Test
     void g9_aSafeguardingExemptionNeedsTheQualityOfficerConsulted() {
         given(received(RequestKind.THIRD_PARTY, true, new GuardianRef("g1", true), new GuardianRef("g2", true)));
-        ConsentViolation v = assertThrows(ConsentViolation.class,
+        RuleViolation v = assertThrows(RuleViolation.class,
                 () -> when(new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, null, "signalen")));
         assertEquals("G-9", v.rule());
         assertEquals(List.of("ConsentExemptionGranted", "ConsentSatisfied"), types(when(
@@ -135,11 +136,11 @@ class ConsentRulesTest {
     @Test
     void oso4_theStatutoryExemptionOnlyForTransfersAndAfterConsultation() {
         given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
-        assertEquals("OSO-4", assertThrows(ConsentViolation.class, () -> when(
+        assertEquals("OSO-4", assertThrows(RuleViolation.class, () -> when(
                 new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "M. de Wit", "wettelijk deel"))).rule());
         history.clear();
         given(received(RequestKind.SCHOOL_TRANSFER, false, new GuardianRef("g1", true)));
-        assertEquals("OSO-4", assertThrows(ConsentViolation.class, () -> when(
+        assertEquals("OSO-4", assertThrows(RuleViolation.class, () -> when(
                 new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "", "wettelijk deel"),
                 RequestKind.SCHOOL_TRANSFER)).rule());
         assertEquals(List.of("ConsentExemptionGranted", "ConsentSatisfied"), types(when(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.pupildata.events.*;
+import nl.pupildata.rules.RuleViolation;
 
 /**
  * The statutory term of one request (PA-4) and its extensions (PA-6), as its events describe it. Pure:
@@ -75,27 +76,29 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
     /** PA-6: at most twice, one calendar month each, while the term runs, guardians told before it ends. */
     public DeadlineExtended extend(String reason, LocalDate guardiansNotifiedOn, String approver, LocalDate today) {
         if (reason == null || reason.isBlank()) {
-            throw new TermViolation("PA-6", "reason", "Een verlenging vraagt een goede reden.", true);
+            throw RuleViolation.invalid("PA-6",
+                    List.of(new RuleViolation.Field("reason", "Een verlenging vraagt een goede reden.")));
         }
         if (guardiansNotifiedOn == null) {
-            throw new TermViolation("PA-6", "guardiansNotifiedOn", "Leg vast wanneer de ouders zijn ingelicht.", true);
+            throw RuleViolation.invalid("PA-6",
+                    List.of(new RuleViolation.Field("guardiansNotifiedOn", "Leg vast wanneer de ouders zijn ingelicht.")));
         }
         if (cancelled || metOn != null) {
-            throw new TermViolation("PA-6", null, "De termijn loopt niet meer; verlengen kan niet.", false);
+            throw RuleViolation.rule("PA-6", "De termijn loopt niet meer; verlengen kan niet.");
         }
         if (extensions.size() >= MAX_EXTENSIONS) {
-            throw new TermViolation("PA-6", null, "De termijn is al twee keer verlengd; vaker mag niet.", false);
+            throw RuleViolation.rule("PA-6", "De termijn is al twee keer verlengd; vaker mag niet.");
         }
         if (today.isAfter(dueOn)) {
-            throw new TermViolation("PA-6", null, "De termijn is al verstreken; verlengen kan alleen vóór het einde.",
-                    false);
+            throw RuleViolation.rule("PA-6", "De termijn is al verstreken; verlengen kan alleen vóór het einde.");
         }
         if (guardiansNotifiedOn.isAfter(dueOn)) {
-            throw new TermViolation("PA-6", "guardiansNotifiedOn",
-                    "De ouders moeten vóór het einde van de termijn zijn ingelicht.", false);
+            throw RuleViolation.rule("PA-6", "De ouders moeten vóór het einde van de termijn zijn ingelicht.",
+                    "guardiansNotifiedOn");
         }
         if (guardiansNotifiedOn.isAfter(today)) {
-            throw new TermViolation("PA-6", "guardiansNotifiedOn", "Deze datum ligt in de toekomst.", true);
+            throw RuleViolation.invalid("PA-6",
+                    List.of(new RuleViolation.Field("guardiansNotifiedOn", "Deze datum ligt in de toekomst.")));
         }
         return new DeadlineExtended(requestId, approver, extensions.size() + 1, dueOn.plusMonths(1), reason,
                 guardiansNotifiedOn);
@@ -109,28 +112,4 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
         return List.of(new DeadlineMet(requestId, actor, on, dueOn, !on.isAfter(dueOn)));
     }
 
-    public static final class TermViolation extends RuntimeException {
-        private final String rule;
-        private final String field;
-        private final boolean invalidInput;
-
-        public TermViolation(String rule, String field, String message, boolean invalidInput) {
-            super(message);
-            this.rule = rule;
-            this.field = field;
-            this.invalidInput = invalidInput;
-        }
-
-        public String rule() {
-            return rule;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public boolean invalidInput() {
-            return invalidInput;
-        }
-    }
 }

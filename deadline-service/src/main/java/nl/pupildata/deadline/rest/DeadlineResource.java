@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import io.micrometer.core.instrument.MeterRegistry;
 import nl.pupildata.deadline.DeadlineConfig;
 import nl.pupildata.deadline.domain.StatutoryTerm;
 import nl.pupildata.events.DeadlineExtended;
@@ -35,14 +34,12 @@ public class DeadlineResource {
     private final Caller caller;
     private final Clock clock;
     private final DeadlineConfig config;
-    private final MeterRegistry metrics;
 
-    public DeadlineResource(EventStore store, Caller caller, Clock clock, DeadlineConfig config, MeterRegistry metrics) {
+    public DeadlineResource(EventStore store, Caller caller, Clock clock, DeadlineConfig config) {
         this.store = store;
         this.caller = caller;
         this.clock = clock;
         this.config = config;
-        this.metrics = metrics;
     }
 
     public record Extension(int number, LocalDate newDueOn, String reason, String approvedBy,
@@ -80,16 +77,7 @@ public class DeadlineResource {
                     if (!term.exists()) {
                         throw ProblemException.conflict("Voor dit verzoek loopt geen wettelijke termijn.");
                     }
-                    DeadlineExtended extension;
-                    try {
-                        extension = term.extend(body.reason(), body.guardiansNotifiedOn(), actor, today);
-                    } catch (StatutoryTerm.TermViolation v) {
-                        metrics.counter("pupil_data_rules_refused_total", "rule", v.rule()).increment();
-                        List<Violation> fields = v.field() == null ? List.of()
-                                : List.of(new Violation(v.field(), v.getMessage()));
-                        throw v.invalidInput() ? ProblemException.invalid(v.rule(), fields)
-                                : ProblemException.rule(v.rule(), v.getMessage(), fields);
-                    }
+                    DeadlineExtended extension = term.extend(body.reason(), body.guardiansNotifiedOn(), actor, today);
                     return store.append(id, stream.version(), List.of(extension)).chain(() -> term(id));
                 })).map(this::view);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.pupildata.events.*;
+import nl.pupildata.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class StatutoryTermTest {
@@ -30,7 +31,7 @@ class StatutoryTermTest {
                 "privacy@board", LocalDate.of(2027, 2, 26));
         assertEquals(LocalDate.of(2027, 3, 28), second.newDueOn());
         history.add(second);
-        StatutoryTerm.TermViolation third = assertThrows(StatutoryTerm.TermViolation.class,
+        RuleViolation third = assertThrows(RuleViolation.class,
                 () -> StatutoryTerm.replay(history).extend("Nog een keer", LocalDate.of(2027, 3, 1), "privacy@board",
                         LocalDate.of(2027, 3, 2)));
         assertEquals("PA-6", third.rule());
@@ -46,7 +47,7 @@ class StatutoryTermTest {
     @Test
     void pa6_noExtensionAfterTheTermEnded() {
         StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
-        assertEquals("PA-6", assertThrows(StatutoryTerm.TermViolation.class,
+        assertEquals("PA-6", assertThrows(RuleViolation.class,
                 () -> term.extend("r", LocalDate.of(2026, 10, 28), "p", LocalDate.of(2026, 10, 30))).rule());
         // On the due date itself the term still runs.
         assertNotNull(term.extend("r", LocalDate.of(2026, 10, 28), "p", LocalDate.of(2026, 10, 29)));
@@ -55,9 +56,9 @@ class StatutoryTermTest {
     @Test
     void pa6_guardiansToldBeforeTheTermEndsAndAReasonGiven() {
         StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
-        assertTrue(assertThrows(StatutoryTerm.TermViolation.class,
+        assertTrue(assertThrows(RuleViolation.class,
                 () -> term.extend(" ", LocalDate.of(2026, 10, 20), "p", LocalDate.of(2026, 10, 21))).invalidInput());
-        assertTrue(assertThrows(StatutoryTerm.TermViolation.class,
+        assertTrue(assertThrows(RuleViolation.class,
                 () -> term.extend("r", null, "p", LocalDate.of(2026, 10, 21))).invalidInput());
     }
 

@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.pupildata.platform.eventstore.ConcurrencyConflictException;
+import nl.pupildata.rules.RuleViolation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -21,6 +23,24 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final MeterRegistry metrics;
+
+    public ProblemMappers(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    /** A rule of the quality card said no: 422 (or 400 for missing fields), naming the rule, counted by id. */
+    @ServerExceptionMapper
+    public Response rule(RuleViolation v, UriInfo uri) {
+        if (v.rule() != null) {
+            metrics.counter("pupil_data_rules_refused_total", "rule", v.rule()).increment();
+        }
+        List<Violation> violations = v.fields().stream().map(f -> new Violation(f.field(), f.message())).toList();
+        ProblemException problem = v.invalidInput() ? ProblemException.invalid(v.rule(), violations)
+                : ProblemException.rule(v.rule(), v.getMessage(), violations);
+        return respond(problem.toProblem(path(uri)));
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {

@@ -1,5 +1,7 @@
 package nl.pupildata.request.domain;
 
+import nl.pupildata.rules.RuleViolation;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import nl.pupildata.events.model.GuardianRef;
 import nl.pupildata.events.model.ReceivedVia;
 import nl.pupildata.events.model.RequestKind;
 import nl.pupildata.events.model.RequesterCategory;
-import nl.pupildata.request.domain.RuleViolation.Field;
+import nl.pupildata.rules.RuleViolation.Field;
 
 /** Whether a request may be registered, and the {@code RequestReceived} it becomes. Pure. */
 public final class IntakeRules {

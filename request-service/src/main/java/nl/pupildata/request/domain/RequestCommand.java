@@ -1,12 +1,72 @@
 package nl.pupildata.request.domain;
 
 import java.time.LocalDate;
+import java.util.List;
+import nl.pupildata.events.model.Consultation;
+import nl.pupildata.events.model.OsoSection;
+import nl.pupildata.events.model.ResearchDecision;
+import nl.pupildata.events.model.ShareChannel;
 
-/** The handling steps of a request that this version of the service decides. */
+/** The handling steps of a request ({@code POST /requests/{id}/<step>}). */
 public sealed interface RequestCommand {
 
-    /** PA-3: confirm receipt and say when the dossier can be expected. */
+    /** PA-3. */
     record Acknowledge(LocalDate expectedOn) implements RequestCommand {
+    }
+
+    /** PA-7. */
+    record Review(Boolean otherPupilsPseudonymised, Boolean homeSituationChecked) implements RequestCommand {
+    }
+
+    /** G-8c. */
+    record DraftAnswer() implements RequestCommand {
+    }
+
+    /** G-8c: four eyes. */
+    record ReviewAnswer() implements RequestCommand {
+    }
+
+    /** G-6, G-8d. */
+    record InformGuardians(LocalDate on) implements RequestCommand {
+    }
+
+    /** OSO-5. */
+    record RecordGuardianInspection(LocalDate on, Boolean agrees, Boolean statementAdded) implements RequestCommand {
+    }
+
+    /** A section of a transfer file with what OSO-2 asks about it. */
+    record Section(OsoSection section, Boolean notable, LocalDate since, Boolean hadVve,
+            Boolean coordinatedWithQualityCoordinator, Boolean recent, Boolean guardianApproval,
+            Boolean containsOtherPupilNames) {
+    }
+
+    /** Give information through a channel (or, for an outgoing inquiry, approach the organisation). */
+    record Share(ShareChannel channel, String recipient, Boolean callbackVerified, List<String> staffPresent,
+            List<Section> sections) implements RequestCommand {
+    }
+
+    /** PA-8. */
+    record ConfirmDelivery() implements RequestCommand {
+    }
+
+    /** PA-9. */
+    record NotifyOtherGuardian(String guardianId) implements RequestCommand {
+    }
+
+    /** PA-11. */
+    record RequestCorrection(String description) implements RequestCommand {
+    }
+
+    /** PA-11. */
+    record AddStatement() implements RequestCommand {
+    }
+
+    /** PA-12, G-11. */
+    record Refuse(Boolean partial, String reason, List<Consultation> consulted) implements RequestCommand {
+    }
+
+    /** G-12. */
+    record DecideResearch(ResearchDecision decision, String reason) implements RequestCommand {
     }
 
     record Withdraw() implements RequestCommand {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.function.Consumer;
+import nl.pupildata.events.ConsentExemptionGranted;
 import nl.pupildata.events.ConsentLapsed;
 import nl.pupildata.events.ConsentSatisfied;
 import nl.pupildata.events.DeadlineExtended;
@@ -39,8 +40,15 @@ public class OtherServicesListener {
 
     Uni<Void> apply(EventEnvelope envelope) {
         return switch (envelope.event()) {
-            case ConsentSatisfied s -> update(envelope, v -> v.consentSatisfied = true);
-            case ConsentLapsed l -> update(envelope, v -> v.consentSatisfied = false);
+            case ConsentSatisfied s -> update(envelope, v -> {
+                v.consentSatisfied = true;
+                v.consentLapsed = false;
+            });
+            case ConsentLapsed l -> update(envelope, v -> {
+                v.consentSatisfied = false;
+                v.consentLapsed = true;
+            });
+            case ConsentExemptionGranted x -> update(envelope, v -> v.exemption = x.ground().name());
             case DeadlineSet d -> update(envelope, v -> v.dueOn = d.dueOn());
             case DeadlineExtended d -> update(envelope, v -> v.dueOn = d.newDueOn());
             default -> Uni.createFrom().voidItem();

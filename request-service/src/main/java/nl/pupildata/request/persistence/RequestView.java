@@ -32,6 +32,11 @@ public class RequestView extends PanacheEntityBase {
     @Column(name = "consent_satisfied")
     public boolean consentSatisfied;
 
+    @Column(name = "consent_lapsed")
+    public boolean consentLapsed;
+
+    public String exemption;
+
     @Column(name = "due_on")
     public LocalDate dueOn;
 

@@ -1,5 +1,6 @@
 package nl.pupildata.request.rest;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -8,20 +9,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import nl.pupildata.events.model.Consultation;
+import nl.pupildata.events.model.ResearchDecision;
+import nl.pupildata.events.model.ShareChannel;
 import nl.pupildata.platform.problem.ProblemException;
+import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
 import nl.pupildata.platform.security.Roles;
 import nl.pupildata.request.RequestHandling;
 import nl.pupildata.request.domain.Intake;
 import nl.pupildata.request.domain.RequestCommand;
+import nl.pupildata.request.domain.RequestGuide;
 import nl.pupildata.request.domain.RequestState;
 import nl.pupildata.request.domain.RequestStatus;
 import nl.pupildata.request.persistence.RequestView;
@@ -32,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "requests", description = "Intake and handling of requests for pupil data")
 public class RequestResource {
-
-    static final String[] STAFF = { Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF };
 
     private final RequestHandling handling;
     private final Caller caller;
@@ -46,12 +51,9 @@ public class RequestResource {
     public record Created(UUID id, String status, String kind, String schoolBrin, String complexity) {
     }
 
-    public record Blocker(String rule, String message) {
-    }
-
     public record RequestDetails(UUID id, String kind, String schoolBrin, String status, String complexity,
-            LocalDate receivedOn, boolean consentSatisfied, LocalDate dueOn, List<Blocker> blockers,
-            List<String> allowedActions) {
+            LocalDate receivedOn, boolean consentSatisfied, String consentExemption, LocalDate dueOn,
+            List<RequestGuide.Blocker> blockers, List<String> allowedActions) {
     }
 
     @POST
@@ -79,39 +81,63 @@ public class RequestResource {
                 throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
             }
             caller.requireSchool(h.state().schoolBrin());
-            return details(h.state(), h.view());
+            return details(h);
         });
     }
 
     @GET
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF, Roles.QUALITY_OFFICER,
             Roles.PRIVACY_OFFICER, Roles.SAFEGUARDING_OFFICER })
-    @Operation(summary = "Requests the caller may see, newest first")
+    @Operation(summary = "Requests the caller may see, newest first (at most 200)")
     public Uni<List<RequestView>> list(@QueryParam("school") String school, @QueryParam("status") String status,
             @QueryParam("kind") String kind) {
         StringBuilder query = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (!caller.isBoardWide()) {
             query.append(" and schoolBrin in :schools");
             params.put("schools", caller.schools().isEmpty() ? List.of("-") : caller.schools());
         }
-        if (school != null) {
-            query.append(" and schoolBrin = :school");
-            params.put("school", school);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (kind != null) {
-            query.append(" and kind = :kind");
-            params.put("kind", kind);
-        }
-        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> RequestView
+        filter(query, params, "schoolBrin", "school", school);
+        filter(query, params, "status", "status", status);
+        filter(query, params, "kind", "kind", kind);
+        return Panache.withSession(() -> RequestView
                 .<RequestView>find(query + " order by receivedOn desc, updatedAt desc", params).page(0, 200).list());
     }
 
+    // --- Handling steps -------------------------------------------------------------------------------
+
     public record AcknowledgementBody(LocalDate expectedOn) {
+    }
+
+    public record ReviewBody(String reviewedBy, Boolean otherPupilsPseudonymised, Boolean homeSituationChecked) {
+    }
+
+    public record AuthorBody(String author) {
+    }
+
+    public record ReviewerBody(String reviewer) {
+    }
+
+    public record OnBody(LocalDate on) {
+    }
+
+    public record InspectionBody(LocalDate on, Boolean agrees, Boolean statementAdded) {
+    }
+
+    public record ShareBody(ShareChannel channel, String sharedBy, String recipient, Boolean callbackVerified,
+            List<String> staffPresent, List<RequestCommand.Section> sections) {
+    }
+
+    public record GuardianBody(String guardianId) {
+    }
+
+    public record CorrectionBody(String description) {
+    }
+
+    public record RefusalBody(Boolean partial, String reason, List<Consultation> consulted) {
+    }
+
+    public record ResearchDecisionBody(ResearchDecision decision, String reason) {
     }
 
     @POST
@@ -119,7 +145,109 @@ public class RequestResource {
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "PA-3: confirm receipt and say when the dossier can be expected")
     public Uni<RequestDetails> acknowledge(@PathParam("id") UUID id, AcknowledgementBody body) {
-        return step(id, new RequestCommand.Acknowledge(body == null ? null : body.expectedOn()));
+        return step(id, new RequestCommand.Acknowledge(required(body).expectedOn()));
+    }
+
+    @POST
+    @Path("{id}/review")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "PA-7: the dossier reviewed before release (other pupils unreadable, home situation checked)")
+    public Uni<RequestDetails> review(@PathParam("id") UUID id, ReviewBody body) {
+        ReviewBody b = required(body);
+        return step(id, new RequestCommand.Review(b.otherPupilsPseudonymised(), b.homeSituationChecked()));
+    }
+
+    @POST
+    @Path("{id}/answer-draft")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "G-8: the answer to a complex request was written (the caller is its author)")
+    public Uni<RequestDetails> draftAnswer(@PathParam("id") UUID id, AuthorBody body) {
+        return step(id, new RequestCommand.DraftAnswer());
+    }
+
+    @POST
+    @Path("{id}/answer-review")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "G-8: a second colleague reviewed the answer (four eyes: not its author)")
+    public Uni<RequestDetails> reviewAnswer(@PathParam("id") UUID id, ReviewerBody body) {
+        return step(id, new RequestCommand.ReviewAnswer());
+    }
+
+    @POST
+    @Path("{id}/guardians-informed")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "G-6 / G-8: the guardians were informed")
+    public Uni<RequestDetails> guardiansInformed(@PathParam("id") UUID id, OnBody body) {
+        return step(id, new RequestCommand.InformGuardians(required(body).on()));
+    }
+
+    @POST
+    @Path("{id}/guardian-inspection")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "OSO-5: the guardians inspected the transfer file")
+    public Uni<RequestDetails> guardianInspection(@PathParam("id") UUID id, InspectionBody body) {
+        InspectionBody b = required(body);
+        return step(id, new RequestCommand.RecordGuardianInspection(b.on(), b.agrees(), b.statementAdded()));
+    }
+
+    @POST
+    @Path("{id}/shares")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "Give information (or approach the organisation of an outgoing inquiry), if the rules allow it now")
+    public Uni<RequestDetails> share(@PathParam("id") UUID id, ShareBody body) {
+        ShareBody b = required(body);
+        return step(id, new RequestCommand.Share(b.channel(), b.recipient(), b.callbackVerified(), b.staffPresent(),
+                b.sections()));
+    }
+
+    @POST
+    @Path("{id}/delivery-confirmation")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "PA-8: the guardian confirmed receipt")
+    public Uni<RequestDetails> confirmDelivery(@PathParam("id") UUID id) {
+        return step(id, new RequestCommand.ConfirmDelivery());
+    }
+
+    @POST
+    @Path("{id}/other-guardian-notices")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "PA-9: the other guardian with authority was told and offered the same dossier")
+    public Uni<RequestDetails> notifyOtherGuardian(@PathParam("id") UUID id, GuardianBody body) {
+        return step(id, new RequestCommand.NotifyOtherGuardian(required(body).guardianId()));
+    }
+
+    @POST
+    @Path("{id}/corrections")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "PA-11: the guardians asked to correct or complete the dossier")
+    public Uni<RequestDetails> correction(@PathParam("id") UUID id, CorrectionBody body) {
+        return step(id, new RequestCommand.RequestCorrection(required(body).description()));
+    }
+
+    @POST
+    @Path("{id}/statements")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "PA-11: the guardians' own statement was added to the dossier")
+    public Uni<RequestDetails> statement(@PathParam("id") UUID id) {
+        return step(id, new RequestCommand.AddStatement());
+    }
+
+    @POST
+    @Path("{id}/refusal")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_OFFICER })
+    @Operation(summary = "PA-12 / G-11: refuse (fully or partly), after the consultations the rules name")
+    public Uni<RequestDetails> refuse(@PathParam("id") UUID id, RefusalBody body) {
+        RefusalBody b = required(body);
+        return step(id, new RequestCommand.Refuse(b.partial(), b.reason(), b.consulted()));
+    }
+
+    @POST
+    @Path("{id}/research-decision")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_OFFICER })
+    @Operation(summary = "G-12: the decision on a research request, with its reason")
+    public Uni<RequestDetails> decideResearch(@PathParam("id") UUID id, ResearchDecisionBody body) {
+        ResearchDecisionBody b = required(body);
+        return step(id, new RequestCommand.DecideResearch(b.decision(), b.reason()));
     }
 
     @POST
@@ -133,30 +261,36 @@ public class RequestResource {
     @POST
     @Path("{id}/closure")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
-    @Operation(summary = "Close the request")
+    @Operation(summary = "Close the request (PA-9: after the other guardian was told)")
     public Uni<RequestDetails> close(@PathParam("id") UUID id) {
         return step(id, new RequestCommand.Close());
     }
 
     private Uni<RequestDetails> step(UUID id, RequestCommand command) {
-        return handling.handle(id, command, caller.actor(), caller::requireSchool)
-                .map(h -> details(h.state(), h.view()));
+        return handling.handle(id, command, caller.actor(), caller::requireSchool).map(RequestResource::details);
     }
 
-    static RequestDetails details(RequestState state, RequestView view) {
-        List<Blocker> blockers = new ArrayList<>();
-        List<String> allowed = new ArrayList<>();
-        if (!state.status().isFinal()) {
-            if (!state.acknowledged() && state.kind() == nl.pupildata.events.model.RequestKind.PARENT_ACCESS) {
-                blockers.add(new Blocker("PA-3", "Bevestig de ontvangst en noem wanneer het dossier komt."));
-                allowed.add("acknowledgement");
-            }
-            allowed.add("withdrawal");
-            allowed.add("closure");
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw ProblemException.invalid(null, List.of(new Violation("body", "verplicht")));
         }
+        return body;
+    }
+
+    private static void filter(StringBuilder q, Map<String, Object> p, String field, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            q.append(" and ").append(field).append(" = :").append(name);
+            p.put(name, value);
+        }
+    }
+
+    static RequestDetails details(RequestHandling.Handled h) {
+        RequestState state = h.state();
+        RequestView view = h.view();
+        boolean consent = view != null && view.consentSatisfied;
         return new RequestDetails(state.id(), state.kind().name(), state.schoolBrin(), state.status().name(),
-                state.complexity() == null ? null : state.complexity().name(),
-                view == null ? null : view.receivedOn, view != null && view.consentSatisfied,
-                view == null ? null : view.dueOn, blockers, allowed);
+                state.complexity() == null ? null : state.complexity().name(), state.received().receivedOn(), consent,
+                view == null ? null : view.exemption, view == null ? null : view.dueOn,
+                RequestGuide.blockers(state, consent), RequestGuide.allowedActions(state));
     }
 }

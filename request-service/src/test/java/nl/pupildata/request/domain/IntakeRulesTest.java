@@ -1,5 +1,7 @@
 package nl.pupildata.request.domain;
 
+import nl.pupildata.rules.RuleViolation;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;

@@ -1,0 +1,28 @@
+package nl.pupildata.request.domain;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Set;
+import nl.pupildata.events.model.ExemptionGround;
+import nl.pupildata.events.model.OsoSection;
+
+/**
+ * What a decision needs beyond the request's own events: today's date, who acts, what the consent events
+ * said (G-2, G-5), the requester's verified address (PA-8, kept in this service's database only), and the
+ * board's policy settings.
+ */
+public record HandlingFacts(
+        LocalDate today,
+        String actor,
+        boolean consentSatisfied,
+        boolean consentLapsed,
+        ExemptionGround exemption,
+        String requesterEmail,
+        BoardPolicy policy) {
+
+    /** OSO-2's absence window (the card's 2 years, narrower if the board wishes) and OSO-4's statutory parts. */
+    public record BoardPolicy(Period absenceWindow, Set<OsoSection> statutorySections) {
+        public static final BoardPolicy DEFAULT = new BoardPolicy(Period.ofYears(2),
+                Set.of(OsoSection.TOETSRESULTATEN, OsoSection.DOORSTROOMTOETS, OsoSection.VERZUIM));
+    }
+}
