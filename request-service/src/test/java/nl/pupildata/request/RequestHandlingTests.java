@@ -1,0 +1,153 @@
+package nl.pupildata.request;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.*;
+import nl.pupildata.testinfra.Await;
+import nl.pupildata.testinfra.RealInfrastructure;
+import nl.pupildata.testinfra.Sql;
+import nl.pupildata.testinfra.Tokens;
+import nl.pupildata.testinfra.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+/** Handling steps through HTTP, against the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class RequestHandlingTests {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String DIRECTOR = Tokens.bearer("DIRECTOR", "12AB");
+    static final String TODAY = LocalDate.now().toString();
+    static final String GUARDIANS = """
+            "guardians":[{"id":"g1","name":"Anna de Vries","email":"anna@example.nl","hasAuthority":true},
+                         {"id":"g2","name":"Bram de Vries","email":"bram@example.nl","hasAuthority":true}],
+            "guardiansLivingApart":true""";
+    static final String PUPIL = "\"pupil\":{\"ref\":\"P-2001\",\"name\":\"Sam de Vries\",\"dateOfBirth\":\"2017-03-01\",\"group\":4}";
+
+    static String body(String kind, String via, String extra) {
+        return "{\"kind\":\"" + kind + "\",\"schoolBrin\":\"12AB\",\"receivedOn\":\"" + TODAY + "\",\"receivedVia\":\""
+                + via + "\"," + PUPIL + "," + GUARDIANS + extra + "}";
+    }
+
+    static UUID intake(String body) {
+        return UUID.fromString(given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body(body)
+                .when().post("/requests").then().statusCode(201).extract().path("id"));
+    }
+
+    static ValidatableResponse step(String token, UUID id, String step, String body) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(body)
+                .when().post("/requests/" + id + "/" + step).then();
+    }
+
+    @Test
+    void intakeOfEveryKind() {
+        List<String> bodies = List.of(
+                body("PARENT_ACCESS", "EMAIL", ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"INSPECTION_AT_SCHOOL\""),
+                body("SCHOOL_TRANSFER", "OSO", ",\"receivingSchool\":{\"brin\":\"34CD\",\"name\":\"De Regenboog\"}"),
+                body("SECONDARY_TRANSFER", "OSO", ",\"receivingSchool\":{\"brin\":\"56EF\",\"name\":\"Het Lyceum\"},\"warmHandover\":true"),
+                body("SUPPORT_FILE", "IN_PERSON", ",\"fields\":{\"hulpvraag\":\"Begrijpend lezen\"}"),
+                body("THIRD_PARTY", "EMAIL", ",\"topic\":\"VEILIG_THUIS\",\"requester\":{\"organisation\":\"Veilig Thuis Utrecht\",\"name\":\"J. Jansen\",\"email\":\"j.jansen@veiligthuis-utrecht.nl\"}"),
+                body("OUTGOING_INQUIRY", "EMAIL", ",\"organisation\":\"Logopediepraktijk Oost\""),
+                body("RESEARCH", "EMAIL", ",\"organisation\":\"Universiteit Utrecht\""));
+        for (String b : bodies) {
+            UUID id = intake(b);
+            given().header("Authorization", DIRECTOR).get("/requests/" + id).then().statusCode(200)
+                    .body("status", is("RECEIVED")).body("allowedActions", hasItem("closure"));
+        }
+        given().header("Authorization", DIRECTOR).get("/requests?kind=THIRD_PARTY").then().statusCode(200)
+                .body("complexity", hasItem("COMPLEX"));
+    }
+
+    @Test
+    void aRefusedCommandLeavesTheEventStoreAndTheTopicUntouched() {
+        UUID id = intake(body("PARENT_ACCESS", "EMAIL",
+                ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
+        step(DIRECTOR, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\"}")
+                .statusCode(422).contentType("application/problem+json").body("rule", is("PA-7"));
+        assertEquals(List.of(1), versions(id), "nothing appended after the refusal");
+        step(DIRECTOR, id, "acknowledgement", "{\"expectedOn\":\"" + LocalDate.now().plusDays(14) + "\"}").statusCode(200);
+        List<String> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 2, WAIT).stream()
+                .map(r -> TopicProbe.headers(r).get("ce_type")).toList();
+        assertEquals(List.of("RequestReceived", "RequestAcknowledged"), onTopic);
+    }
+
+    @Test
+    void aParentAccessRouteThroughHttp_pa7_pa8_pa9() {
+        UUID id = intake(body("PARENT_ACCESS", "EMAIL",
+                ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
+        given().header("Authorization", DIRECTOR).get("/requests/" + id).then()
+                .body("blockers.rule", hasItems("PA-3", "PA-7", "PA-4"));
+        step(Tokens.bearer("ADMIN_STAFF", "12AB"), id, "review",
+                "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}").statusCode(403);
+        step(DIRECTOR, id, "review", "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")
+                .statusCode(200);
+        step(DIRECTOR, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"someone@gmail.com\"}")
+                .statusCode(422).body("rule", is("PA-8"));
+        step(DIRECTOR, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\"}")
+                .statusCode(200).body("status", is("ANSWERED")).body("blockers.rule", hasItem("PA-9"));
+        step(DIRECTOR, id, "closure", "{}").statusCode(422).body("rule", is("PA-9"));
+        step(DIRECTOR, id, "other-guardian-notices", "{\"guardianId\":\"g2\"}").statusCode(200);
+        step(DIRECTOR, id, "closure", "{}").statusCode(200).body("status", is("CLOSED"));
+        step(DIRECTOR, id, "statements", "{}").statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void aConsentWithdrawalArrivingAsAnEventBlocksTheNextShare() {
+        UUID id = intake(body("THIRD_PARTY", "PHONE",
+                ",\"topic\":\"SPEECH_THERAPY\",\"requester\":{\"organisation\":\"Logopedie Oost\"}"));
+        String share = "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"praktijk\"}";
+        step(DIRECTOR, id, "shares", share).statusCode(422).body("rule", is("G-2"));
+        TopicProbe.publish(EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now()));
+        Await.until("consent is known", WAIT, () -> given().header("Authorization", DIRECTOR).get("/requests/" + id)
+                .then().extract().<Boolean>path("consentSatisfied"));
+        step(DIRECTOR, id, "shares", share).statusCode(200);
+        TopicProbe.publish(EventEnvelope.wrap(new ConsentLapsed(id, "consent-service", "g1"), Instant.now()));
+        Await.until("the withdrawal is known", WAIT, () -> !given().header("Authorization", DIRECTOR)
+                .get("/requests/" + id).then().extract().<Boolean>path("consentSatisfied"));
+        step(DIRECTOR, id, "shares", share).statusCode(422).body("rule", is("G-5"));
+        step(DIRECTOR, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true}").statusCode(422)
+                .body("rule", is("G-5"));
+    }
+
+    @Test
+    void g8_fourEyesComparesTheUsersWhoDraftedAndReviewed() {
+        UUID id = intake(body("THIRD_PARTY", "EMAIL", ",\"topic\":\"CONTESTED_DIVORCE\",\"requester\":"
+                + "{\"organisation\":\"Advocatenkantoor\",\"email\":\"mr.smit@smit-advocaten.nl\"}"));
+        String author = Tokens.bearerAs("k.visser@12AB", "QUALITY_COORDINATOR", "12AB");
+        step(author, id, "answer-draft", "{\"author\":\"K. Visser\"}").statusCode(200);
+        step(author, id, "answer-review", "{\"reviewer\":\"K. Visser\"}").statusCode(422).body("rule", is("G-8"));
+        step(DIRECTOR, id, "answer-review", "{\"reviewer\":\"directeur\"}").statusCode(200);
+        step(DIRECTOR, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true}").statusCode(422)
+                .body("rule", is("G-8"));
+    }
+
+    @Test
+    void refusalIsForTheDirectorOrQualityOfficerOnly_withTheConsultations() {
+        UUID id = intake(body("PARENT_ACCESS", "LETTER",
+                ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
+        String refusal = "{\"partial\":false,\"reason\":\"Veiligheid van het kind\",\"consulted\":[\"QUALITY_OFFICER\"]}";
+        step(Tokens.bearer("QUALITY_COORDINATOR", "12AB"), id, "refusal", refusal).statusCode(403);
+        step(Tokens.bearer("ADMIN_STAFF", "12AB"), id, "refusal", refusal).statusCode(403);
+        step(DIRECTOR, id, "refusal", refusal).statusCode(422).body("rule", is("PA-12"));
+        step(Tokens.bearer("QUALITY_OFFICER"), id, "refusal",
+                "{\"partial\":false,\"reason\":\"Veiligheid van het kind\",\"consulted\":[\"QUALITY_OFFICER\",\"SAFEGUARDING_OFFICER\"]}")
+                .statusCode(200).body("status", is("REFUSED"));
+        step(Tokens.bearer("DIRECTOR", "99ZZ"), id, "closure", "{}").statusCode(403);
+    }
+
+    static List<Integer> versions(UUID id) {
+        return Sql.query("select version from event_store where stream_id = '" + id + "' order by version",
+                rs -> rs.getInt(1));
+    }
+}

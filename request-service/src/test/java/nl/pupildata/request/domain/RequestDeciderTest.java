@@ -1,0 +1,362 @@
+package nl.pupildata.request.domain;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.*;
+import nl.pupildata.events.model.*;
+import nl.pupildata.request.domain.RequestCommand.*;
+import nl.pupildata.rules.RuleViolation;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** given(events) / when(command, facts) / then(events or the rule that says no) — one test per rule id. */
+class RequestDeciderTest {
+
+    static final UUID ID = UUID.randomUUID();
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    static final String ME = "director@12AB";
+
+    final List<PupilDataEvent> history = new ArrayList<>();
+    boolean consent;
+    boolean lapsed;
+    ExemptionGround exemption;
+    String requesterEmail = "anna@example.nl";
+
+    static RequestReceived received(RequestKind kind, boolean apart, AccessMode mode, ThirdPartyTopic topic,
+            Integer group, boolean doorstroomtoets, Boolean warmHandover) {
+        return new RequestReceived(ID, ME, "12AB", kind, TODAY.minusDays(3), ReceivedVia.EMAIL, "P-1", group,
+                doorstroomtoets, List.of(new GuardianRef("g1", true), new GuardianRef("g2", true),
+                        new GuardianRef("g3", false)), apart,
+                RequesterCategory.GUARDIAN, kind == RequestKind.PARENT_ACCESS ? "g1" : null, mode, topic,
+                topic == null ? null : topic.complexity(), null, warmHandover);
+    }
+
+    RequestDeciderTest given(PupilDataEvent... events) {
+        history.addAll(List.of(events));
+        return this;
+    }
+
+    List<RequestEvent> when(RequestCommand command) {
+        return when(command, ME);
+    }
+
+    List<RequestEvent> when(RequestCommand command, String actor) {
+        HandlingFacts facts = new HandlingFacts(TODAY, actor, consent, lapsed, exemption, requesterEmail,
+                HandlingFacts.BoardPolicy.DEFAULT);
+        List<RequestEvent> events = RequestDecider.decide(command, RequestState.replay(history), facts);
+        history.addAll(events);
+        return events;
+    }
+
+    String refusedBy(RequestCommand command) {
+        return assertThrows(RuleViolation.class, () -> when(command)).rule();
+    }
+
+    String refusedBy(RequestCommand command, String actor) {
+        return assertThrows(RuleViolation.class, () -> when(command, actor)).rule();
+    }
+
+    static Share share(ShareChannel channel) {
+        return new Share(channel, null, null, null, null);
+    }
+
+    static Section section(OsoSection s) {
+        return new Section(s, null, null, null, null, null, null, null);
+    }
+
+    @Nested
+    class ParentAccess {
+        RequestReceived apart = received(RequestKind.PARENT_ACCESS, true, AccessMode.PDF_BY_SECURE_MAIL, null, 4,
+                false, null);
+
+        @Test
+        void pa3_acknowledgementNeedsAnExpectedDateNotInThePast() {
+            given(apart);
+            assertEquals("PA-3", refusedBy(new Acknowledge(null)));
+            assertEquals("PA-3", refusedBy(new Acknowledge(TODAY.minusDays(1))));
+            assertInstanceOf(RequestAcknowledged.class, when(new Acknowledge(TODAY.plusDays(14))).get(0));
+        }
+
+        @Test
+        void pa7_noReleaseBeforeTheDossierWasReviewed() {
+            given(apart);
+            assertEquals("PA-7", refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)));
+            assertEquals("PA-7", refusedBy(new Review(true, false)));
+            when(new Review(true, true));
+            assertInstanceOf(InformationShared.class,
+                    when(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)).get(0));
+        }
+
+        @Test
+        void g7_otherPupilsMustBeMadeUnreadableInTheReview() {
+            given(apart);
+            assertEquals("G-7", refusedBy(new Review(false, true)));
+        }
+
+        @Test
+        void pa8_secureMailOnlyToTheRequestsOwnVerifiedAddress() {
+            given(apart, new DossierReviewed(ID, ME, true, true));
+            assertEquals("PA-8", refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna.private@gmail.com", null, null,
+                    null)));
+            assertEquals("G-13", refusedBy(share(ShareChannel.PHONE)));
+            assertEquals("PA-8", refusedBy(new ConfirmDelivery()), "no delivery to confirm yet");
+            when(new Share(ShareChannel.SECURE_MAIL, " ANNA@example.nl ", null, null, null));
+            assertInstanceOf(DeliveryConfirmed.class, when(new ConfirmDelivery()).get(0));
+        }
+
+        @Test
+        void pa9_closureWaitsForEveryOtherGuardianWithAuthorityWhenApart() {
+            given(apart, new DossierReviewed(ID, ME, true, true),
+                    new InformationShared(ID, ME, ShareChannel.SECURE_MAIL, TODAY, List.of(), null));
+            assertEquals("PA-9", refusedBy(new Close()));
+            assertEquals("PA-9", refusedBy(new NotifyOtherGuardian("g3")), "g3 has no authority");
+            assertEquals("PA-9", refusedBy(new NotifyOtherGuardian("g1")), "g1 asked");
+            when(new NotifyOtherGuardian("g2"));
+            assertInstanceOf(RequestClosed.class, when(new Close()).get(0));
+        }
+
+        @Test
+        void pa9_guardiansTogetherNeedNoNotice() {
+            given(received(RequestKind.PARENT_ACCESS, false, AccessMode.PDF_BY_SECURE_MAIL, null, 4, false, null),
+                    new DossierReviewed(ID, ME, true, true),
+                    new InformationShared(ID, ME, ShareChannel.SECURE_MAIL, TODAY, List.of(), null));
+            assertInstanceOf(RequestClosed.class, when(new Close()).get(0));
+        }
+
+        @Test
+        void pa4_anAccessRequestIsClosedOnlyOnceAnswered() {
+            given(apart);
+            assertEquals("PA-4", refusedBy(new Close()));
+        }
+
+        @Test
+        void pa10_inspectionAtSchoolNeedsTwoStaffPresent() {
+            given(received(RequestKind.PARENT_ACCESS, false, AccessMode.INSPECTION_AT_SCHOOL, null, 4, false, null),
+                    new DossierReviewed(ID, ME, true, true));
+            assertEquals("PA-10", refusedBy(new Share(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
+                    List.of("J. Bakker", " j. bakker "), null)));
+            assertEquals("PA-1", refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)),
+                    "the guardian chose inspection at school");
+            assertInstanceOf(InformationShared.class, when(new Share(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
+                    List.of("J. Bakker", "S. Yilmaz"), null)).get(0));
+        }
+
+        @Test
+        void pa11_correctionsNeedADescription_statementsAlwaysWelcome() {
+            given(apart);
+            assertEquals("PA-11", refusedBy(new RequestCorrection(" ")));
+            assertInstanceOf(CorrectionRequested.class, when(new RequestCorrection("Verkeerde geboortedatum")).get(0));
+            assertInstanceOf(StatementAdded.class, when(new AddStatement()).get(0));
+        }
+
+        @Test
+        void pa12_refusingAccessNeedsTheSafeguardingOfficerAndTheQualityOfficer() {
+            given(apart);
+            assertEquals("PA-12", refusedBy(new Refuse(true, null, List.of())));
+            assertEquals("G-11", refusedBy(new Refuse(true, "Veiligheid", List.of(Consultation.SAFEGUARDING_OFFICER))));
+            assertEquals("PA-12", refusedBy(new Refuse(true, "Veiligheid", List.of(Consultation.QUALITY_OFFICER))));
+            RequestRefused r = (RequestRefused) when(new Refuse(true, "Veiligheid van het kind",
+                    List.of(Consultation.QUALITY_OFFICER, Consultation.SAFEGUARDING_OFFICER))).get(0);
+            assertTrue(r.partial());
+            assertEquals(RequestStatus.IN_PROGRESS, RequestState.replay(history).status(), "a partial refusal goes on");
+        }
+
+        @Test
+        void aClosedRequestTakesNoMoreSteps() {
+            given(apart, new RequestWithdrawn(ID, ME));
+            assertThrows(RequestDecider.NotAllowedInState.class, () -> when(new Acknowledge(TODAY)));
+        }
+    }
+
+    @Nested
+    class ThirdParty {
+        @Test
+        void g2_nothingIsSharedWithoutConsentAtTheMomentOfSharing() {
+            given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.DYSLEXIA_CARE, 4, false, null));
+            assertEquals("G-2", refusedBy(share(ShareChannel.SECURE_MAIL)));
+            consent = true;
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL)).get(0));
+        }
+
+        @Test
+        void g5_afterAWithdrawalTheNextShareIsRefused() {
+            given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.SPEECH_THERAPY, 4, false, null));
+            consent = true;
+            when(share(ShareChannel.SECURE_MAIL));
+            consent = false;
+            lapsed = true;
+            assertEquals("G-5", refusedBy(share(ShareChannel.SECURE_MAIL)));
+        }
+
+        @Test
+        void g10_byPhoneOnlyAfterCallBackVerification() {
+            given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.SPEECH_THERAPY, 4, false, null));
+            consent = true;
+            assertEquals("G-10", refusedBy(new Share(ShareChannel.PHONE, null, false, null, null)));
+            assertInstanceOf(InformationShared.class, when(new Share(ShareChannel.PHONE, null, true, null, null)).get(0));
+        }
+
+        @Test
+        void g8_complex_neverByPhone_fourEyes_guardiansFirst_consent_secureMail() {
+            given(received(RequestKind.THIRD_PARTY, true, null, ThirdPartyTopic.VEILIG_THUIS, 4, false, null));
+            consent = true;
+            assertEquals("G-8", refusedBy(new Share(ShareChannel.PHONE, null, true, null, null)));
+            assertEquals("G-8", refusedBy(new ReviewAnswer()), "nothing drafted yet");
+            when(new DraftAnswer(), "coordinator@12AB");
+            assertEquals("G-8", refusedBy(new ReviewAnswer(), "coordinator@12AB"), "the author cannot review");
+            assertEquals("G-8", refusedBy(share(ShareChannel.SECURE_MAIL)), "not reviewed");
+            when(new ReviewAnswer(), ME);
+            assertEquals("G-8", refusedBy(share(ShareChannel.SECURE_MAIL)), "guardians not shown the answer");
+            when(new InformGuardians(TODAY));
+            consent = false;
+            assertEquals("G-8", refusedBy(share(ShareChannel.SECURE_MAIL)), "no consent");
+            consent = true;
+            assertEquals("G-8", refusedBy(share(ShareChannel.OSO)));
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL)).get(0));
+        }
+
+        @Test
+        void g11_refusalNeedsTheQualityOfficerConsulted() {
+            given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.OTHER, 4, false, null));
+            assertEquals("G-11", refusedBy(new Refuse(false, "Geen grondslag", List.of())));
+            when(new Refuse(false, "Geen grondslag", List.of(Consultation.QUALITY_OFFICER)));
+            assertEquals(RequestStatus.REFUSED, RequestState.replay(history).status());
+        }
+    }
+
+    @Nested
+    class Transfer {
+        RequestReceived transfer = received(RequestKind.SCHOOL_TRANSFER, true, null, null, 4, false, null);
+        GuardianInspectionHeld inspected = new GuardianInspectionHeld(ID, ME, TODAY, true, false);
+
+        Share oso(Section... sections) {
+            return new Share(ShareChannel.OSO, null, null, null, List.of(sections));
+        }
+
+        @Test
+        void oso1_transferFilesGoThroughOsoOnly() {
+            given(transfer, inspected);
+            consent = true;
+            assertEquals("OSO-1", refusedBy(share(ShareChannel.SECURE_MAIL)));
+        }
+
+        @Test
+        void oso5_guardiansInspectTheFileFirst_andAStatementWhenTheyDisagree() {
+            given(transfer);
+            consent = true;
+            assertEquals("OSO-5", refusedBy(oso(section(OsoSection.TOETSRESULTATEN))));
+            assertEquals("OSO-5", refusedBy(new RecordGuardianInspection(TODAY, false, false)));
+            when(new RecordGuardianInspection(TODAY, false, true));
+            assertInstanceOf(InformationShared.class, when(oso(section(OsoSection.TOETSRESULTATEN))).get(0));
+        }
+
+        @Test
+        void oso3_consentOfBothGuardiansWithAuthority() {
+            given(transfer, inspected);
+            assertEquals("OSO-3", refusedBy(oso(section(OsoSection.TOETSRESULTATEN))));
+        }
+
+        @Test
+        void oso4_withoutConsentOnlyTheStatutoryPartsUnderTheExemption() {
+            given(transfer, inspected);
+            consent = true;
+            exemption = ExemptionGround.STATUTORY_TRANSFER;
+            Section plans = new Section(OsoSection.HANDELINGSPLANNEN, null, null, null, true, null, null, false);
+            assertEquals("OSO-4", refusedBy(oso(section(OsoSection.TOETSRESULTATEN), plans)));
+            InformationShared shared = (InformationShared) when(oso(section(OsoSection.TOETSRESULTATEN))).get(0);
+            assertEquals(ExemptionGround.STATUTORY_TRANSFER, shared.exemption());
+        }
+
+        @Test
+        void oso2_everySectionRule() {
+            given(received(RequestKind.SCHOOL_TRANSFER, false, null, null, 6, true, null), inspected);
+            consent = true;
+            Section toets = section(OsoSection.TOETSRESULTATEN);
+            Section doorstroom = section(OsoSection.DOORSTROOMTOETS);
+            assertEquals("OSO-2", refusedBy(oso(doorstroom)), "test results always");
+            assertEquals("OSO-2", refusedBy(oso(toets)), "the doorstroomtoets whenever the pupil has one");
+            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+                    new Section(OsoSection.VVE, null, null, true, null, null, null, null))), "VVE only below group 5");
+            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom, section(OsoSection.ONDERWIJSONDERSTEUNING))));
+            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+                    new Section(OsoSection.VERZUIM, false, TODAY.minusYears(1), null, null, null, null, null))));
+            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+                    new Section(OsoSection.VERZUIM, true, TODAY.minusYears(3), null, null, null, null, null))));
+            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+                    new Section(OsoSection.HANDELINGSPLANNEN, null, null, null, true, null, null, true))));
+            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+                    new Section(OsoSection.BIJLAGEN, null, null, null, true, true, false, false))));
+            InformationShared ok = (InformationShared) when(oso(toets, doorstroom,
+                    new Section(OsoSection.VERZUIM, true, TODAY.minusYears(1), null, null, null, null, null),
+                    new Section(OsoSection.HANDELINGSPLANNEN, null, null, null, true, null, null, false),
+                    new Section(OsoSection.BIJLAGEN, null, null, null, true, true, true, false))).get(0);
+            assertEquals(5, ok.sections().size());
+        }
+
+        @Test
+        void oso2_theAbsenceWindowIsABoardSetting() {
+            given(transfer, inspected);
+            consent = true;
+            HandlingFacts oneYear = new HandlingFacts(TODAY, ME, true, false, null, null,
+                    new HandlingFacts.BoardPolicy(java.time.Period.ofYears(1),
+                            HandlingFacts.BoardPolicy.DEFAULT.statutorySections()));
+            Share eighteenMonths = oso(section(OsoSection.TOETSRESULTATEN),
+                    new Section(OsoSection.VERZUIM, true, TODAY.minusMonths(18), null, null, null, null, null));
+            assertEquals("OSO-2", assertThrows(RuleViolation.class,
+                    () -> RequestDecider.decide(eighteenMonths, RequestState.replay(history), oneYear)).rule());
+            assertInstanceOf(InformationShared.class, when(eighteenMonths).get(0), "within the card's 2 years");
+        }
+
+        @Test
+        void vo2_aWarmHandoverOnlyWithTheGuardiansConsent() {
+            given(received(RequestKind.SECONDARY_TRANSFER, false, null, null, 8, true, true));
+            consent = true;
+            exemption = ExemptionGround.STATUTORY_TRANSFER;
+            assertEquals("VO-2", refusedBy(share(ShareChannel.PHONE)), "an exemption is no consent");
+            exemption = null;
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.PHONE)).get(0));
+        }
+    }
+
+    @Nested
+    class Others {
+        @Test
+        void swv3_theSupportFileNeedsTheGuardiansAgreement() {
+            given(received(RequestKind.SUPPORT_FILE, false, null, null, 5, false, null));
+            assertEquals("SWV-3", refusedBy(share(ShareChannel.SUPPORT_FILE)));
+            consent = true;
+            assertEquals("SWV-3", refusedBy(share(ShareChannel.SECURE_MAIL)));
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.SUPPORT_FILE)).get(0));
+        }
+
+        @Test
+        void g6_guardiansInformedBeforeTheOrganisationIsApproached() {
+            given(received(RequestKind.OUTGOING_INQUIRY, false, null, null, 5, false, null));
+            assertEquals("G-6", refusedBy(share(ShareChannel.PHONE)));
+            when(new InformGuardians(TODAY.minusDays(1)));
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.PHONE)).get(0));
+        }
+
+        @Test
+        void g12_researchNeedsADecisionWithAReason() {
+            given(received(RequestKind.RESEARCH, false, null, null, 5, false, null));
+            consent = true;
+            assertEquals("G-12", refusedBy(share(ShareChannel.SECURE_MAIL)));
+            assertEquals("G-12", refusedBy(new DecideResearch(ResearchDecision.PARTICIPATE, "")));
+            when(new DecideResearch(ResearchDecision.PARTICIPATE, "Past bij de beslishulp; ethisch getoetst"));
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL)).get(0));
+        }
+
+        @Test
+        void g13_researchDataGoesBySecureMail() {
+            given(received(RequestKind.RESEARCH, false, null, null, 5, false, null),
+                    new ResearchDecided(ID, ME, ResearchDecision.PARTICIPATE, "ok"));
+            consent = true;
+            assertEquals("G-13", refusedBy(share(ShareChannel.PHONE)));
+        }
+    }
+}
