@@ -117,15 +117,18 @@ class RequestPlatformTests {
     @Test
     void everyRequestWithoutAValidTokenOrSchoolIsRefused() {
         String body = parentAccessBody(LocalDate.now().minusDays(1));
-        given().contentType(ContentType.JSON).body(body).when().post("/requests").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(body).when().post("/requests").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().header("Authorization", Tokens.expired("DIRECTOR", "12AB")).contentType(ContentType.JSON).body(body)
-                .when().post("/requests").then().statusCode(401);
+                .when().post("/requests").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", Tokens.wronglySigned("DIRECTOR", "12AB")).contentType(ContentType.JSON)
-                .body(body).when().post("/requests").then().statusCode(401);
+                .body(body).when().post("/requests").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer not-a-jwt").when().get("/requests").then().statusCode(401);
         given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).contentType(ContentType.JSON).body(body)
                 .when().post("/requests").then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", Tokens.bearer("PRIVACY_OFFICER")).contentType(ContentType.JSON).body(body)
-                .when().post("/requests").then().statusCode(403);
+                .when().post("/requests").then().statusCode(403).contentType("application/problem+json")
+                .body("status", is(403));
         given().when().get("/q/health/ready").then().statusCode(200);
     }
 

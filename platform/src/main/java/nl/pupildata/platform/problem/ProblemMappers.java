@@ -47,6 +47,23 @@ public class ProblemMappers {
         return respond(e.toProblem(path(uri)));
     }
 
+    /** No token, an expired one, or a bad signature. */
+    @ServerExceptionMapper({ io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(new Problem("about:blank", "Unauthorized", 401,
+                        "Log in met een geldig token.", path(uri), null, null))
+                .build();
+    }
+
+    /** A valid token whose role may not do this. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("about:blank", "Forbidden", 403, "Uw rol mag deze handeling niet uitvoeren.",
+                path(uri), null, null));
+    }
+
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflictException e, UriInfo uri) {
         return respond(new Problem("about:blank", "Concurrent change", 409,
