@@ -13,4 +13,8 @@ public interface DeadlineConfig {
 
     @WithDefault("7")
     int dueSoonDays();
+
+    /** How often the scheduler looks for terms that are due soon or missed. */
+    @WithDefault("60s")
+    String scanInterval();
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
 import nl.pupildata.testinfra.Await;
+import nl.pupildata.testinfra.OnVertx;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Tokens;
 import nl.pupildata.testinfra.TopicProbe;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class DeadlineFlowTests {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+
+    @jakarta.inject.Inject
+    DeadlineSignals signals;
     static final String DIRECTOR = Tokens.bearer("DIRECTOR", "12AB");
 
     static UUID accessRequestReceived(LocalDate receivedOn) {
@@ -75,5 +79,32 @@ class DeadlineFlowTests {
         given().header("Authorization", privacy).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
                 .post("/requests/" + id + "/deadline/extensions").then().statusCode(400).body("rule", is("PA-6"))
                 .body("violations.field", hasItem("guardiansNotifiedOn"));
+    }
+
+    @Test
+    void aRequestReceived30DaysAgoIsMissed_signalledOnceByTheScheduler_andOnTheWorkList() {
+        UUID id = accessRequestReceived(LocalDate.now().minusDays(30));
+        var signalled = TopicProbe.recordsOf(Topic.DEADLINES.topicName(), id, 2, WAIT);
+        assertEquals(List.of("DeadlineSet", "DeadlineMissed"),
+                signalled.stream().map(r -> TopicProbe.headers(r).get("ce_type")).toList());
+        given().header("Authorization", DIRECTOR).get("/requests/" + id + "/deadline").then()
+                .body("status", is("MISSED")).body("daysLeft", is(-2));
+        // Later scans emit nothing more for this term.
+        assertEquals(0, OnVertx.await(() -> signals.scan(LocalDate.now().plusDays(3))));
+        given().header("Authorization", DIRECTOR).get("/deadlines").then().statusCode(200)
+                .body("find { it.requestId == '" + id + "' }.status", is("MISSED"));
+        given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).get("/deadlines").then().statusCode(200)
+                .body("requestId", not(hasItem(id.toString())));
+        given().header("Authorization", DIRECTOR).get("/deadlines?status=LATE").then().statusCode(400);
+    }
+
+    @Test
+    void timeIsDrivenNotWaitedFor_dueSoonComesWhenTheScanIsTold() {
+        UUID id = accessRequestReceived(LocalDate.now());
+        Await.until("the term is set", WAIT,
+                () -> given().header("Authorization", DIRECTOR).get("/requests/" + id + "/deadline").statusCode() == 200);
+        assertTrue(OnVertx.await(() -> signals.scan(LocalDate.now().plusDays(22))) >= 1);
+        var events = TopicProbe.recordsOf(Topic.DEADLINES.topicName(), id, 2, WAIT);
+        assertEquals("DeadlineDueSoon", TopicProbe.headers(events.get(1)).get("ce_type"));
     }
 }

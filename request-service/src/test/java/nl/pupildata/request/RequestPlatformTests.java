@@ -21,6 +21,7 @@ import nl.pupildata.events.*;
 import nl.pupildata.platform.eventstore.ConcurrencyConflictException;
 import nl.pupildata.platform.eventstore.EventStore;
 import nl.pupildata.testinfra.Await;
+import nl.pupildata.testinfra.OnVertx;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Sql;
 import nl.pupildata.testinfra.Tokens;
@@ -138,7 +139,7 @@ class RequestPlatformTests {
         List<CompletableFuture<Object>> attempts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             RequestAcknowledged ack = new RequestAcknowledged(id, "user" + i, LocalDate.now().plusDays(7));
-            attempts.add(CompletableFuture.supplyAsync(() -> inVertx(() -> Panache.withTransaction(
+            attempts.add(CompletableFuture.supplyAsync(() -> OnVertx.await(() -> Panache.withTransaction(
                     () -> store.append(id, 1, List.of(ack))).map(r -> (Object) "appended")
                     .onFailure().recoverWithItem(f -> f))));
         }
@@ -149,7 +150,7 @@ class RequestPlatformTests {
         assertEquals(1, outcomes.stream().filter("appended"::equals).count(), outcomes.toString());
         assertEquals(1, outcomes.stream().filter(ConcurrencyConflictException.class::isInstance).count(),
                 outcomes.toString());
-        assertEquals(2, inVertx(() -> Panache.withSession(() -> store.load(id))).version());
+        assertEquals(2, OnVertx.await(() -> Panache.withSession(() -> store.load(id))).version());
         assertEquals(List.of(1, 2), versions(id), "versions 1 and 2, no gap, no duplicate");
     }
 
@@ -158,12 +159,12 @@ class RequestPlatformTests {
         UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
         // Take version 2 behind the service's back, as a concurrent command would between its load and append.
         RequestAcknowledged ack = new RequestAcknowledged(id, "other", LocalDate.now().plusDays(7));
-        inVertx(() -> Panache.withTransaction(() -> store.append(id, 1, List.of(ack))));
+        OnVertx.await(() -> Panache.withTransaction(() -> store.append(id, 1, List.of(ack))));
         given().header("Authorization", DIRECTOR).contentType(ContentType.JSON)
                 .body("{\"expectedOn\":\"" + LocalDate.now().plusDays(10) + "\"}")
                 .when().post("/requests/" + id + "/acknowledgement").then().statusCode(200);
         ConcurrencyConflictException conflict = assertThrows(ConcurrencyConflictException.class,
-                () -> inVertx(() -> Panache.withTransaction(() -> store.append(id, 1, List.of(ack)))));
+                () -> OnVertx.await(() -> Panache.withTransaction(() -> store.append(id, 1, List.of(ack)))));
         assertTrue(conflict.getMessage().contains(id.toString()));
         assertEquals(List.of(1, 2, 3), versions(id));
     }
@@ -233,16 +234,6 @@ class RequestPlatformTests {
     private String dueOn(UUID id) {
         return given().header("Authorization", DIRECTOR).when().get("/requests/" + id).then().statusCode(200)
                 .extract().path("dueOn");
-    }
-
-    static <T> T inVertx(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) {
-        try {
-            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 
     static long count(String sql) {

@@ -69,6 +69,27 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
         return ChronoUnit.DAYS.between(today, dueOn) <= dueSoonDays ? Status.DUE_SOON : Status.RUNNING;
     }
 
+    /**
+     * The signals due on {@code today}, each once per term (an extension starts a new term): DeadlineMissed
+     * the day after the due date, else DeadlineDueSoon within the warning window. A scan that runs late
+     * catches up: a term found already missed gets only its DeadlineMissed.
+     */
+    public List<DeadlineEvent> signals(LocalDate today, int dueSoonDays, String actor) {
+        Status status = status(today, dueSoonDays);
+        if (status == Status.MISSED && !missedSignalled) {
+            return List.of(new DeadlineMissed(requestId, actor, dueOn));
+        }
+        if (status == Status.DUE_SOON && !dueSoonSignalled) {
+            return List.of(new DeadlineDueSoon(requestId, actor, dueOn));
+        }
+        return List.of();
+    }
+
+    /** Still running: neither met nor cancelled. */
+    public boolean open() {
+        return !cancelled && metOn == null;
+    }
+
     public long daysLeft(LocalDate today) {
         return ChronoUnit.DAYS.between(today, dueOn);
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import nl.pupildata.deadline.DeadlineConfig;
+import nl.pupildata.deadline.DeadlineTerm;
 import nl.pupildata.deadline.domain.StatutoryTerm;
 import nl.pupildata.events.*;
 import nl.pupildata.platform.consumer.IdempotentConsumer;
@@ -54,8 +55,17 @@ public class RequestEventsListener {
                     ? KnownRequest.findById(r.requestId()).flatMap(k -> k == null
                             ? KnownRequest.of(r).persist().replaceWithVoid() : Uni.createFrom().voidItem())
                     : Uni.createFrom().voidItem();
-            return known.chain(() -> events.isEmpty() ? Uni.createFrom().voidItem()
-                    : store.append(envelope.requestId(), stream.version(), events).replaceWithVoid());
+            if (events.isEmpty()) {
+                return known;
+            }
+            StatutoryTerm next = term;
+            for (DeadlineEvent e : events) {
+                next = next.evolve(e);
+            }
+            StatutoryTerm result = next;
+            return known.chain(() -> store.append(envelope.requestId(), stream.version(), events))
+                    .chain(() -> KnownRequest.<KnownRequest>findById(envelope.requestId()))
+                    .chain(k -> DeadlineTerm.save(result, k.schoolBrin));
         });
     }
 

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.pupildata.deadline.DeadlineConfig;
+import nl.pupildata.deadline.DeadlineTerm;
 import nl.pupildata.deadline.domain.StatutoryTerm;
 import nl.pupildata.events.DeadlineExtended;
 import nl.pupildata.platform.eventstore.EventStore;
@@ -72,14 +73,16 @@ public class DeadlineResource {
         String actor = caller.actor();
         LocalDate today = LocalDate.now(clock);
         return Panache.withTransaction(() -> KnownRequest.require(id, caller, "termijndienst")
-                .chain(() -> store.load(id)).flatMap(stream -> {
+                .flatMap(request -> store.load(id).flatMap(stream -> {
                     StatutoryTerm term = StatutoryTerm.replay(stream.history());
                     if (!term.exists()) {
                         throw ProblemException.conflict("Voor dit verzoek loopt geen wettelijke termijn.");
                     }
                     DeadlineExtended extension = term.extend(body.reason(), body.guardiansNotifiedOn(), actor, today);
-                    return store.append(id, stream.version(), List.of(extension)).chain(() -> term(id));
-                })).map(this::view);
+                    return store.append(id, stream.version(), List.of(extension))
+                            .chain(() -> DeadlineTerm.save(term.evolve(extension), request.schoolBrin))
+                            .chain(() -> term(id));
+                }))).map(this::view);
     }
 
     private Uni<StatutoryTerm> term(UUID id) {

@@ -81,4 +81,40 @@ class StatutoryTermTest {
         assertEquals(StatutoryTerm.Status.MET, term.evolve(late).status(LocalDate.of(2026, 11, 30), 7));
         assertTrue(term.evolve(late).answered(LocalDate.of(2026, 11, 1), "x").isEmpty(), "met once");
     }
+
+    @Test
+    void signals_dueSoonThenMissed_eachExactlyOncePerTerm() {
+        List<PupilDataEvent> history = new ArrayList<>(List.of(
+                new DeadlineSet(ID, "deadline-service", "12AB", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29))));
+        assertTrue(StatutoryTerm.replay(history).signals(LocalDate.of(2026, 10, 21), 7, "d").isEmpty());
+        List<DeadlineEvent> soon = StatutoryTerm.replay(history).signals(LocalDate.of(2026, 10, 22), 7, "d");
+        assertInstanceOf(DeadlineDueSoon.class, soon.get(0));
+        history.addAll(soon);
+        assertTrue(StatutoryTerm.replay(history).signals(LocalDate.of(2026, 10, 25), 7, "d").isEmpty(), "once");
+        assertTrue(StatutoryTerm.replay(history).signals(LocalDate.of(2026, 10, 29), 7, "d").isEmpty(),
+                "the due date itself is not missed");
+        List<DeadlineEvent> missed = StatutoryTerm.replay(history).signals(LocalDate.of(2026, 10, 30), 7, "d");
+        assertInstanceOf(DeadlineMissed.class, missed.get(0));
+        history.addAll(missed);
+        assertTrue(StatutoryTerm.replay(history).signals(LocalDate.of(2026, 11, 30), 7, "d").isEmpty(), "once");
+    }
+
+    @Test
+    void signals_aScanAfterDowntimeGivesOnlyTheMissedSignal_andAnExtensionStartsANewTerm() {
+        StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
+        List<DeadlineEvent> late = term.signals(LocalDate.of(2026, 11, 5), 7, "d");
+        assertEquals(1, late.size());
+        assertInstanceOf(DeadlineMissed.class, late.get(0));
+        StatutoryTerm extended = term.evolve(new DeadlineDueSoon(ID, "d", LocalDate.of(2026, 10, 29)))
+                .evolve(term.extend("r", LocalDate.of(2026, 10, 23), "p", LocalDate.of(2026, 10, 23)));
+        assertInstanceOf(DeadlineDueSoon.class, extended.signals(LocalDate.of(2026, 11, 25), 7, "d").get(0));
+    }
+
+    @Test
+    void signals_noneForAMetOrCancelledTerm() {
+        StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
+        assertTrue(term.evolve(new DeadlineCancelled(ID, "x")).signals(LocalDate.of(2026, 11, 5), 7, "d").isEmpty());
+        assertTrue(term.evolve(new DeadlineMet(ID, "x", LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 29), true))
+                .signals(LocalDate.of(2026, 11, 5), 7, "d").isEmpty());
+    }
 }
