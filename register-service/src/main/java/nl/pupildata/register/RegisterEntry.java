@@ -38,4 +38,29 @@ public class RegisterEntry extends PanacheEntityBase {
     public Boolean metWithinTerm;
     @Column(name = "last_event_at")
     public Instant lastEventAt;
+    @Column(name = "consent_requirement")
+    public String consentRequirement;
+    @Column(name = "refusal_reason")
+    public String refusalReason;
+
+    /** Takes the folded state of the request's timeline. */
+    void update(RegisterFold.Summary s) {
+        requestId = s.requestId();
+        schoolBrin = s.schoolBrin();
+        kind = s.kind() == null ? null : s.kind().name();
+        requesterCategory = s.requesterCategory() == null ? null : s.requesterCategory().name();
+        pupilRef = s.pupilRef();
+        receivedOn = s.receivedOn();
+        status = s.status();
+        outcome = s.outcome();
+        dueOn = s.dueOn();
+        extensions = s.extensions().size();
+        consentRequirement = s.consentRequirement() == null ? null : s.consentRequirement().name();
+        consentSatisfied = s.consentSatisfied();
+        shares = s.shares().size();
+        closedOn = s.closedOn();
+        metWithinTerm = s.metWithinTerm();
+        refusalReason = s.refusals().isEmpty() ? null : s.refusals().get(s.refusals().size() - 1).reason();
+        lastEventAt = s.lastEventAt();
+    }
 }

@@ -2,18 +2,26 @@ package nl.pupildata.register;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import nl.pupildata.events.*;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.pupildata.events.CloudEventHeaders;
+import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.EventJson;
 import nl.pupildata.platform.consumer.IdempotentConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Projects all three topics into the register. The topics are separate, so an event may arrive before its
- * request's RequestReceived: the entry is then created with what is known and completed when the rest comes.
+ * Projects all three topics into the register. The topics are separate, so events of one request arrive in
+ * any order across them; each event is added to the request's timeline and the entry is refolded from the
+ * whole timeline in time order — so an entry that got its deadline before its RequestReceived is completed
+ * when the rest arrives, and a replay ends equal to the live projection.
  */
 @ApplicationScoped
 public class RegisterProjection {
 
+    static final String CONSUMER = "register";
     private final IdempotentConsumer consumer;
 
     public RegisterProjection(IdempotentConsumer consumer) {
@@ -22,20 +30,24 @@ public class RegisterProjection {
 
     @Incoming("requests-in")
     public Uni<Void> onRequest(ConsumerRecord<String, String> record) {
-        return consumer.consume("register", record, this::apply);
+        return apply(record);
     }
 
     @Incoming("consents-in")
     public Uni<Void> onConsent(ConsumerRecord<String, String> record) {
-        return consumer.consume("register", record, this::apply);
+        return apply(record);
     }
 
     @Incoming("deadlines-in")
     public Uni<Void> onDeadline(ConsumerRecord<String, String> record) {
-        return consumer.consume("register", record, this::apply);
+        return apply(record);
     }
 
-    Uni<Void> apply(EventEnvelope envelope) {
+    public Uni<Void> apply(ConsumerRecord<String, String> record) {
+        return consumer.consume(CONSUMER, record, RegisterProjection::project);
+    }
+
+    static Uni<Void> project(EventEnvelope envelope) {
         TimelineEntry line = new TimelineEntry();
         line.eventId = envelope.eventId();
         line.requestId = envelope.requestId();
@@ -43,78 +55,25 @@ public class RegisterProjection {
         line.at = envelope.time();
         line.actor = envelope.event().actor();
         line.source = envelope.source();
-        return RegisterEntry.<RegisterEntry>findById(envelope.requestId())
-                .flatMap(found -> {
-                    RegisterEntry entry = found != null ? found : newEntry(envelope);
-                    project(entry, envelope.event());
-                    if (entry.lastEventAt == null || envelope.time().isAfter(entry.lastEventAt)) {
-                        entry.lastEventAt = envelope.time();
-                    }
+        line.payload = EventJson.toJson(envelope.event());
+        return line.persist()
+                .chain(() -> timeline(envelope.requestId()))
+                .chain(events -> RegisterEntry.<RegisterEntry>findById(envelope.requestId()).chain(found -> {
+                    RegisterEntry entry = found != null ? found : new RegisterEntry();
+                    entry.update(RegisterFold.fold(envelope.requestId(), events));
                     return found != null ? Uni.createFrom().voidItem() : entry.persist().replaceWithVoid();
-                })
-                .call(line::persist)
-                .replaceWithVoid();
+                }));
     }
 
-    private static RegisterEntry newEntry(EventEnvelope envelope) {
-        RegisterEntry entry = new RegisterEntry();
-        entry.requestId = envelope.requestId();
-        entry.status = "RECEIVED";
-        entry.lastEventAt = envelope.time();
-        return entry;
+    /** The request's events in time order (event id breaks ties, so every fold sees the same order). */
+    static Uni<List<EventEnvelope>> timeline(UUID requestId) {
+        return TimelineEntry.<TimelineEntry>list("requestId = ?1 order by at, eventId", requestId)
+                .map(lines -> lines.stream().map(RegisterProjection::envelope).toList());
     }
 
-    static void project(RegisterEntry e, PupilDataEvent event) {
-        switch (event) {
-            case RequestReceived r -> {
-                e.schoolBrin = r.schoolBrin();
-                e.kind = r.kind().name();
-                e.requesterCategory = r.requesterCategory().name();
-                e.pupilRef = r.pupilRef();
-                e.receivedOn = r.receivedOn();
-            }
-            case InformationShared s -> {
-                e.shares++;
-                if (!isFinal(e.status)) {
-                    e.status = "ANSWERED";
-                }
-                e.outcome = "SHARED";
-            }
-            case RequestRefused r -> {
-                e.status = "REFUSED";
-                e.outcome = r.partial() ? "PARTIALLY_REFUSED" : "REFUSED";
-            }
-            case RequestWithdrawn w -> {
-                e.status = "WITHDRAWN";
-                e.outcome = "WITHDRAWN";
-            }
-            case RequestClosed c -> {
-                e.status = "CLOSED";
-                e.closedOn = c.closedOn();
-            }
-            case ConsentSatisfied s -> e.consentSatisfied = true;
-            case ConsentLapsed l -> e.consentSatisfied = false;
-            case DeadlineSet d -> {
-                if (e.extensions == 0) {
-                    e.dueOn = d.dueOn();
-                }
-            }
-            case DeadlineExtended x -> {
-                if (x.number() > e.extensions) {
-                    e.extensions = x.number();
-                    e.dueOn = x.newDueOn();
-                }
-            }
-            case DeadlineMet m -> e.metWithinTerm = m.withinTerm();
-            default -> {
-                if ("RECEIVED".equals(e.status) && event instanceof RequestEvent) {
-                    e.status = "IN_PROGRESS";
-                }
-            }
-        }
-    }
-
-    private static boolean isFinal(String status) {
-        return "CLOSED".equals(status) || "WITHDRAWN".equals(status) || "REFUSED".equals(status);
+    static EventEnvelope envelope(TimelineEntry line) {
+        return CloudEventHeaders.fromHeaders(Map.of(CloudEventHeaders.ID, line.eventId.toString(),
+                CloudEventHeaders.TYPE, line.type, CloudEventHeaders.SUBJECT, line.requestId.toString(),
+                CloudEventHeaders.TIME, line.at.toString()), line.payload);
     }
 }

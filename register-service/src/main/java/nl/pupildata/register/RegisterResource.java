@@ -5,11 +5,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -20,51 +25,77 @@ import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
 import nl.pupildata.platform.security.Roles;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/register")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
 @Tag(name = "register", description = "The register of requests for pupil data (PA-5)")
 public class RegisterResource {
 
-    private final Caller caller;
+    static final String[] READERS = { Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR,
+            Roles.QUALITY_COORDINATOR };
+    static final String[] CSV_HEADER = { "requestId", "schoolBrin", "kind", "requesterCategory", "pupilRef",
+            "receivedOn", "status", "outcome", "dueOn", "extensions", "consentRequirement", "consentSatisfied",
+            "shares", "refusalReason", "closedOn", "metWithinTerm" };
 
-    public RegisterResource(Caller caller) {
+    private final Caller caller;
+    private final RegisterReplay replay;
+
+    public RegisterResource(Caller caller, RegisterReplay replay) {
         this.caller = caller;
+        this.replay = replay;
     }
 
     public record TimelineLine(String type, Instant at, String actor) {
     }
 
     public record Entry(UUID requestId, String schoolBrin, String kind, String requesterCategory, String pupilRef,
-            LocalDate receivedOn, String status, String outcome, LocalDate dueOn, int extensions,
-            boolean consentSatisfied, int shares, LocalDate closedOn, Boolean metWithinTerm,
-            List<TimelineLine> timeline) {
+            LocalDate receivedOn, String status, String outcome, LocalDate dueOn, int extensionCount,
+            String consentRequirement, boolean consentSatisfied, int shareCount, LocalDate closedOn,
+            Boolean metWithinTerm) {
     }
 
-    public record Page(int page, int size, long total, List<Entry> entries) {
+    public record Details(UUID requestId, String schoolBrin, String kind, String requesterCategory, String pupilRef,
+            LocalDate receivedOn, String status, String outcome, LocalDate dueOn,
+            List<RegisterFold.Extension> extensions, String consentRequirement, boolean consentSatisfied,
+            List<RegisterFold.ConsentLine> consents, List<RegisterFold.Share> shares,
+            List<RegisterFold.Refusal> refusals, LocalDate closedOn, Boolean metWithinTerm,
+            List<TimelineLine> timeline, boolean rebuilding) {
     }
 
-    public record PupilCount(String pupilRef, long count, List<Entry> requests) {
+    public record Page(int page, int size, long total, boolean rebuilding, List<Entry> entries) {
+    }
+
+    public record PupilCount(String pupilRef, long count, boolean rebuilding, List<Entry> requests) {
     }
 
     @GET
     @Path("{requestId}")
-    @Operation(summary = "One entry with its timeline, every event in order")
-    public Uni<Entry> get(@PathParam("requestId") UUID id) {
-        return Panache.withSession(() -> RegisterEntry.<RegisterEntry>findById(id).flatMap(e -> {
-            if (e == null || e.schoolBrin == null) {
-                throw ProblemException.notFound("Verzoek " + id + " staat (nog) niet in het register.");
-            }
-            caller.requireSchool(e.schoolBrin);
-            return TimelineEntry.<TimelineEntry>list("requestId = ?1 order by at, type", id)
-                    .map(lines -> entry(e, lines));
-        }));
+    @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "One entry: how the request was handled, with its timeline (every event in order)")
+    public Uni<Details> get(@PathParam("requestId") UUID id) {
+        return Panache.withSession(() -> TimelineEntry.<TimelineEntry>list("requestId = ?1 order by at, eventId", id)
+                .map(lines -> {
+                    RegisterFold.Summary s = RegisterFold.fold(id,
+                            lines.stream().map(RegisterProjection::envelope).toList());
+                    if (s.schoolBrin() == null) {
+                        throw ProblemException.notFound("Verzoek " + id + " staat (nog) niet in het register.");
+                    }
+                    caller.requireSchool(s.schoolBrin());
+                    return new Details(id, s.schoolBrin(), name(s.kind()), name(s.requesterCategory()), s.pupilRef(),
+                            s.receivedOn(), s.status(), s.outcome(), s.dueOn(), s.extensions(),
+                            name(s.consentRequirement()), s.consentSatisfied(), s.consents(), s.shares(), s.refusals(),
+                            s.closedOn(), s.metWithinTerm(),
+                            lines.stream().map(l -> new TimelineLine(l.type, l.at, l.actor)).toList(),
+                            replay.status().rebuilding());
+                }));
     }
 
     @GET
+    @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "Entries, newest first, limited to the caller's schools")
     public Uni<Page> list(@QueryParam("school") String school, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
@@ -72,6 +103,66 @@ public class RegisterResource {
         if (page < 0 || size < 1 || size > 500) {
             throw ProblemException.invalid(null, List.of(new Violation("size", "tussen 1 en 500; page vanaf 0")));
         }
+        Query q = query(school, kind, status, from, to);
+        return Panache.withSession(() -> RegisterEntry.count(q.where(), q.params()).flatMap(total -> RegisterEntry
+                .<RegisterEntry>find(q.where() + " order by receivedOn desc, lastEventAt desc, requestId", q.params())
+                .page(page, size).list()
+                .map(entries -> new Page(page, size, total, replay.status().rebuilding(),
+                        entries.stream().map(RegisterResource::entry).toList()))));
+    }
+
+    @GET
+    @Path("pupils/{pupilRef}")
+    @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "PA-5: how often and when this pupil's data was requested")
+    public Uni<PupilCount> pupil(@PathParam("pupilRef") String pupilRef) {
+        Query q = query(null, null, null, null, null);
+        String where = q.where() + " and pupilRef = :pupilRef";
+        Map<String, Object> params = new HashMap<>(q.params());
+        params.put("pupilRef", pupilRef);
+        return Panache.withSession(() -> RegisterEntry.<RegisterEntry>list(where + " order by receivedOn desc", params)
+                .map(all -> new PupilCount(pupilRef, all.size(), replay.status().rebuilding(),
+                        all.stream().map(RegisterResource::entry).toList())));
+    }
+
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "The register as CSV (UTF-8 with a byte-order mark so spreadsheets read ë and é; header row)")
+    public Uni<Response> export(@QueryParam("school") String school, @QueryParam("kind") String kind,
+            @QueryParam("status") String status, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        Query q = query(school, kind, status, from, to);
+        return Panache.withSession(() -> RegisterEntry
+                .<RegisterEntry>list(q.where() + " order by receivedOn desc, lastEventAt desc, requestId", q.params()))
+                .map(entries -> Response.ok(csv(entries), "text/csv; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"register-opvragen-leerlinggegevens.csv\"")
+                        .build());
+    }
+
+    @POST
+    @Path("replay")
+    @RolesAllowed(Roles.QUALITY_OFFICER)
+    @Operation(summary = "Rebuild the register from the topics; queries answer with rebuilding=true until it is done")
+    public Response startReplay() {
+        if (!replay.start()) {
+            throw ProblemException.conflict("Het register wordt al opnieuw opgebouwd.");
+        }
+        return Response.accepted(replay.status()).build();
+    }
+
+    @GET
+    @Path("replay")
+    @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER })
+    @Operation(summary = "Whether a rebuild is running, and how far it is")
+    public RegisterReplay.Status replayStatus() {
+        return replay.status();
+    }
+
+    record Query(String where, Map<String, Object> params) {
+    }
+
+    private Query query(String school, String kind, String status, LocalDate from, LocalDate to) {
         StringBuilder q = new StringBuilder("schoolBrin is not null");
         Map<String, Object> p = new HashMap<>();
         if (!caller.isBoardWide()) {
@@ -89,23 +180,22 @@ public class RegisterResource {
             q.append(" and receivedOn <= :to");
             p.put("to", to);
         }
-        String where = q.toString();
-        return Panache.withSession(() -> RegisterEntry.count(where, p).flatMap(total -> RegisterEntry
-                .<RegisterEntry>find(where + " order by receivedOn desc, lastEventAt desc", p).page(page, size).list()
-                .map(entries -> new Page(page, size, total, entries.stream().map(e -> entry(e, null)).toList()))));
+        return new Query(q.toString(), p);
     }
 
-    @GET
-    @Path("pupils/{pupilRef}")
-    @Operation(summary = "PA-5: how often and when this pupil's data was requested")
-    public Uni<PupilCount> pupil(@PathParam("pupilRef") String pupilRef) {
-        return Panache.withSession(() -> RegisterEntry
-                .<RegisterEntry>list("pupilRef = ?1 order by receivedOn desc", pupilRef)
-                .map(all -> {
-                    List<Entry> visible = all.stream().filter(e -> caller.maySee(e.schoolBrin)).map(e -> entry(e, null))
-                            .toList();
-                    return new PupilCount(pupilRef, visible.size(), visible);
-                }));
+    static String csv(List<RegisterEntry> entries) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+            for (RegisterEntry e : entries) {
+                printer.printRecord(e.requestId, e.schoolBrin, e.kind, e.requesterCategory, e.pupilRef, e.receivedOn,
+                        e.status, e.outcome, e.dueOn, e.extensions, e.consentRequirement, e.consentSatisfied, e.shares,
+                        e.refusalReason, e.closedOn, e.metWithinTerm);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private static void add(StringBuilder q, Map<String, Object> p, String field, String name, String value) {
@@ -115,9 +205,13 @@ public class RegisterResource {
         }
     }
 
-    static Entry entry(RegisterEntry e, List<TimelineEntry> lines) {
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    static Entry entry(RegisterEntry e) {
         return new Entry(e.requestId, e.schoolBrin, e.kind, e.requesterCategory, e.pupilRef, e.receivedOn, e.status,
-                e.outcome, e.dueOn, e.extensions, e.consentSatisfied, e.shares, e.closedOn, e.metWithinTerm,
-                lines == null ? null : lines.stream().map(l -> new TimelineLine(l.type, l.at, l.actor)).toList());
+                e.outcome, e.dueOn, e.extensions, e.consentRequirement, e.consentSatisfied, e.shares, e.closedOn,
+                e.metWithinTerm);
     }
 }

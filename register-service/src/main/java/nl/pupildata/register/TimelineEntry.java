@@ -20,4 +20,5 @@ public class TimelineEntry extends PanacheEntityBase {
     public Instant at;
     public String actor;
     public String source;
+    public String payload;
 }

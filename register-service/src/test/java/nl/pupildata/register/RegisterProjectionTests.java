@@ -2,13 +2,20 @@ package nl.pupildata.register;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
@@ -16,6 +23,9 @@ import nl.pupildata.testinfra.Await;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Tokens;
 import nl.pupildata.testinfra.TopicProbe;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,53 +34,187 @@ class RegisterProjectionTests {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String OFFICER = Tokens.bearer("QUALITY_OFFICER");
+    static final Instant T = Instant.parse("2026-11-02T09:00:00Z");
 
-    static RequestReceived received(UUID id, String pupilRef) {
-        return new RequestReceived(id, "director@12AB", "12AB", RequestKind.PARENT_ACCESS, LocalDate.of(2026, 11, 2),
+    static RequestReceived received(UUID id, String pupilRef, RequestKind kind) {
+        return new RequestReceived(id, "director@12AB", "12AB", kind, LocalDate.of(2026, 11, 2),
                 ReceivedVia.EMAIL, pupilRef, 4, false, List.of(new GuardianRef("g1", true)), false,
-                RequesterCategory.GUARDIAN, "g1", AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
+                kind == RequestKind.PARENT_ACCESS ? RequesterCategory.GUARDIAN : RequesterCategory.EXTERNAL_PROFESSIONAL,
+                kind == RequestKind.PARENT_ACCESS ? "g1" : null,
+                kind == RequestKind.PARENT_ACCESS ? AccessMode.PDF_BY_SECURE_MAIL : null,
+                kind == RequestKind.THIRD_PARTY ? ThirdPartyTopic.DYSLEXIA_CARE : null,
+                kind == RequestKind.THIRD_PARTY ? Complexity.STANDARD : null, null, null);
     }
 
-    static void await(UUID id, int timelineSize) {
-        Await.until("the register shows " + timelineSize + " events", WAIT, () -> {
+    /** A whole access request's life, as the three services would publish it. */
+    static List<EventEnvelope> accessLife(UUID id, String pupil) {
+        return List.of(
+                new EventEnvelope(UUID.randomUUID(), T, received(id, pupil, RequestKind.PARENT_ACCESS)),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(1), new ConsentRequirementDetermined(id,
+                        "consent-service", ConsentRequirement.NONE, List.of())),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(2), new DeadlineSet(id, "deadline-service", "12AB",
+                        LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30))),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(60), new DeadlineExtended(id,
+                        "privacy-officer@board", 1, LocalDate.of(2026, 12, 30), "Extern dossier, \"gedeeltelijk\"",
+                        LocalDate.of(2026, 11, 20))),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(90), new DossierReviewed(id, "director@12AB",
+                        true, true)),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(120), new InformationShared(id, "director@12AB",
+                        ShareChannel.SECURE_MAIL, LocalDate.of(2026, 12, 1), List.of(), null)),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(121), new DeadlineMet(id, "director@12AB",
+                        LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 30), true)),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(180),
+                        new RequestClosed(id, "director@12AB", LocalDate.of(2026, 12, 2))));
+    }
+
+    static JsonPath awaitEntry(UUID id, int timelineSize) {
+        Await.until("the register shows " + timelineSize + " events of " + id, WAIT, () -> {
             var response = given().header("Authorization", OFFICER).get("/register/" + id);
             return response.statusCode() == 200 && response.jsonPath().getList("timeline").size() == timelineSize;
         });
+        return given().header("Authorization", OFFICER).get("/register/" + id).then().extract().jsonPath();
     }
 
     @Test
-    void aRequestsLifeInEvents_completeEntryAndTimeline_evenWhenTheDeadlineArrivesFirstAndEventsTwice() {
+    void aRequestsFullLife_entryAndTimelineAreRight_evenWithRedeliveryAndTheDeadlineFirst() {
         UUID id = UUID.randomUUID();
         String pupil = "P-" + id.toString().substring(0, 8);
-        Instant t = Instant.parse("2026-11-02T09:00:00Z");
-        // The deadline topic runs ahead of the request topic.
-        EventEnvelope set = new EventEnvelope(UUID.randomUUID(), t.plusSeconds(1),
-                new DeadlineSet(id, "deadline-service", "12AB", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30)));
-        TopicProbe.publish(set);
-        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), t, received(id, pupil)));
-        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), t.plusSeconds(60), new DeadlineExtended(id,
-                "privacy-officer@board", 1, LocalDate.of(2026, 12, 30), "Extern dossier", LocalDate.of(2026, 11, 20))));
-        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), t.plusSeconds(120), new InformationShared(id,
-                "director@12AB", ShareChannel.SECURE_MAIL, LocalDate.of(2026, 12, 1), List.of(), null)));
-        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), t.plusSeconds(180),
-                new RequestClosed(id, "director@12AB", LocalDate.of(2026, 12, 2))));
-        TopicProbe.publish(set); // redelivered
-        await(id, 5);
+        List<EventEnvelope> life = accessLife(id, pupil);
+        TopicProbe.publish(life.get(2)); // the deadline topic runs ahead of the request topic
+        life.forEach(TopicProbe::publish);
+        TopicProbe.publish(life.get(3)); // redelivered
+        awaitEntry(id, life.size());
         given().header("Authorization", OFFICER).get("/register/" + id).then().statusCode(200)
                 .body("schoolBrin", is("12AB")).body("kind", is("PARENT_ACCESS")).body("pupilRef", is(pupil))
-                .body("dueOn", is("2026-12-30")).body("extensions", is(1)).body("status", is("CLOSED"))
-                .body("closedOn", is("2026-12-02")).body("outcome", is("SHARED"))
-                .body("timeline.type", contains("RequestReceived", "DeadlineSet", "DeadlineExtended",
-                        "InformationShared", "RequestClosed"))
-                .body("timeline[2].actor", is("privacy-officer@board"));
+                .body("requesterCategory", is("GUARDIAN"))
+                .body("dueOn", is("2026-12-30")).body("extensions[0].number", is(1))
+                .body("extensions[0].reason", is("Extern dossier, \"gedeeltelijk\""))
+                .body("extensions[0].approvedBy", is("privacy-officer@board"))
+                .body("shares[0].channel", is("SECURE_MAIL")).body("shares[0].sharedBy", is("director@12AB"))
+                .body("status", is("CLOSED")).body("closedOn", is("2026-12-02")).body("outcome", is("SHARED"))
+                .body("metWithinTerm", is(true)).body("consentRequirement", is("NONE"))
+                .body("timeline.type", contains("RequestReceived", "ConsentRequirementDetermined", "DeadlineSet",
+                        "DeadlineExtended", "DossierReviewed", "InformationShared", "DeadlineMet", "RequestClosed"))
+                .body("timeline[3].actor", is("privacy-officer@board"));
         given().header("Authorization", OFFICER).get("/register/pupils/" + pupil).then().statusCode(200)
                 .body("count", is(1));
+    }
+
+    @Test
+    void eventsArrivingInAnyTopicOrderGiveTheSameEntry() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        List<EventEnvelope> lifeA = consentLife(a);
+        List<EventEnvelope> lifeB = new ArrayList<>(consentLife(b));
+        Collections.reverse(lifeB);
+        lifeA.forEach(TopicProbe::publish);
+        lifeB.forEach(TopicProbe::publish);
+        Map<String, Object> entryA = withoutIds(awaitEntry(a, lifeA.size()).getMap(""));
+        Map<String, Object> entryB = withoutIds(awaitEntry(b, lifeB.size()).getMap(""));
+        assertEquals(entryA, entryB);
+        assertEquals(false, entryA.get("consentSatisfied"), "the withdrawal came last in time");
+        assertEquals(2, ((List<?>) entryA.get("consents")).size(), "the grant and the withdrawal");
+    }
+
+    static List<EventEnvelope> consentLife(UUID id) {
+        return List.of(
+                new EventEnvelope(UUID.randomUUID(), T, received(id, "P-ORDER", RequestKind.THIRD_PARTY)),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(5), new ConsentRequirementDetermined(id,
+                        "consent-service", ConsentRequirement.ONE_WITH_AUTHORITY, List.of("g1"))),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(10), new ConsentGranted(id, "kc@12AB", "g1",
+                        ConsentEvidence.SIGNATURE, "scan-7")),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(10).plusMillis(1),
+                        new ConsentSatisfied(id, "consent-service", false)),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(20), new InformationShared(id, "kc@12AB",
+                        ShareChannel.SECURE_MAIL, LocalDate.of(2026, 11, 3), List.of(), null)),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(30), new ConsentWithdrawn(id, "kc@12AB", "g1")),
+                new EventEnvelope(UUID.randomUUID(), T.plusSeconds(30).plusMillis(1),
+                        new ConsentLapsed(id, "consent-service", "g1")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withoutIds(Map<String, Object> entry) {
+        Map<String, Object> copy = new java.util.HashMap<>(entry);
+        copy.remove("requestId");
+        return copy;
+    }
+
+    @Test
+    void csvExportParsesBack_withQuotesAndDutchCharacters() throws Exception {
+        UUID id = UUID.randomUUID();
+        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), T, received(id, "P-ëé", RequestKind.PARENT_ACCESS)));
+        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), T.plusSeconds(5), new RequestRefused(id,
+                "director@12AB", false, "Veiligheid, \"ernstige\" zorgen; overleg met aandachtsfunctionaris — ë",
+                List.of(Consultation.QUALITY_OFFICER, Consultation.SAFEGUARDING_OFFICER))));
+        awaitEntry(id, 2);
+        byte[] bytes = given().header("Authorization", OFFICER).accept("text/csv").get("/register/export").then()
+                .statusCode(200).contentType(containsString("text/csv")).extract().asByteArray();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF"), "a byte-order mark, so spreadsheets read UTF-8");
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.substring(1)))) {
+            assertEquals(List.of(RegisterResource.CSV_HEADER), parser.getHeaderNames());
+            CSVRecord row = parser.getRecords().stream().filter(r -> r.get("requestId").equals(id.toString()))
+                    .findFirst().orElseThrow();
+            assertEquals("P-ëé", row.get("pupilRef"));
+            assertEquals("REFUSED", row.get("status"));
+            assertEquals("Veiligheid, \"ernstige\" zorgen; overleg met aandachtsfunctionaris — ë",
+                    row.get("refusalReason"));
+        }
+    }
+
+    @Test
+    void replayRebuildsEveryEntryEqualToTheLiveOne() {
+        UUID id = UUID.randomUUID();
+        accessLife(id, "P-REPLAY").forEach(TopicProbe::publish);
+        awaitEntry(id, 8);
+        Map<String, Object> before = everything();
+        given().header("Authorization", Tokens.bearer("PRIVACY_OFFICER")).post("/register/replay").then()
+                .statusCode(403);
+        given().header("Authorization", OFFICER).post("/register/replay").then().statusCode(202)
+                .body("state", is("REBUILDING"));
+        Await.until("the replay has finished", Duration.ofSeconds(120), () -> "IDLE".equals(
+                given().header("Authorization", OFFICER).get("/register/replay").then().extract().path("state")));
+        Map<String, Object> after = everything();
+        assertEquals(before.keySet(), after.keySet());
+        assertEquals(before, after);
+        given().header("Authorization", OFFICER).get("/register").then().body("rebuilding", is(false));
+    }
+
+    /** Every entry, with its details and timeline, by request id. */
+    static Map<String, Object> everything() {
+        List<String> ids = given().header("Authorization", OFFICER).get("/register?size=500").then().statusCode(200)
+                .extract().jsonPath().getList("entries.requestId");
+        Map<String, Object> all = new java.util.TreeMap<>();
+        for (String id : ids) {
+            Map<String, Object> details = given().header("Authorization", OFFICER).get("/register/" + id).then()
+                    .statusCode(200).extract().jsonPath().getMap("");
+            details.remove("rebuilding");
+            all.put(id, details);
+        }
+        assertFalse(all.isEmpty());
+        return all;
+    }
+
+    @Test
+    void accessIsLimitedToBoardRolesAndTheirOwnSchools_andLagIsReported() {
+        UUID id = UUID.randomUUID();
+        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), T, received(id, "P-ACCESS", RequestKind.PARENT_ACCESS)));
+        awaitEntry(id, 1);
         given().header("Authorization", Tokens.bearer("DIRECTOR", "12AB")).get("/register?school=12AB").then()
                 .statusCode(200).body("entries.requestId", hasItem(id.toString()));
+        given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).get("/register").then()
+                .statusCode(200).body("entries.requestId", not(hasItem(id.toString())));
         given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).get("/register/" + id).then()
                 .statusCode(403);
         given().header("Authorization", Tokens.bearer("ADMIN_STAFF", "12AB")).get("/register/" + id).then()
                 .statusCode(403);
+        given().header("Authorization", Tokens.bearer("SAFEGUARDING_OFFICER", "12AB")).get("/register").then()
+                .statusCode(403);
         given().get("/register").then().statusCode(401);
+        Await.until("consumer lag is measured", WAIT, () -> given().get("/q/metrics").asString()
+                .contains("pupil_data_consumer_lag{topic=\"pupil-data.requests\""));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name.startsWith('Consumer lag') }.data.'pupil-data.requests'", notNullValue());
     }
 }

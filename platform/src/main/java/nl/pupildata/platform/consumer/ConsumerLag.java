@@ -1,0 +1,123 @@
+package nl.pupildata.platform.consumer;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+/**
+ * How many events this service's consumer group is behind, per topic: the metric
+ * {@code pupil_data_consumer_lag{topic}} and the readiness check's details. Informational: lag does not make
+ * the service unready (a stuck consumer shows here rather than by failing probes).
+ */
+@Readiness
+@ApplicationScoped
+public class ConsumerLag implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerLag.class);
+
+    private final String group;
+    private final List<String> topics;
+    private final String bootstrapServers;
+    private final Map<String, AtomicLong> lag = new ConcurrentHashMap<>();
+    private volatile Admin admin;
+    private volatile boolean measured;
+
+    public ConsumerLag(MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.application.name") String group,
+            @ConfigProperty(name = "pupil-data.consumer-lag.topics") Optional<List<String>> topics,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.group = group;
+        this.topics = topics.orElse(List.of());
+        this.bootstrapServers = bootstrapServers;
+        for (String topic : this.topics) {
+            AtomicLong value = new AtomicLong();
+            lag.put(topic, value);
+            Gauge.builder("pupil_data_consumer_lag", value, AtomicLong::get).tag("topic", topic)
+                    .description("Events on the topic that this service has not consumed yet").register(registry);
+        }
+    }
+
+    @Scheduled(every = "${pupil-data.consumer-lag.interval:10s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void measure() {
+        if (topics.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, Long> behind = measureNow();
+            behind.forEach((topic, value) -> lag.get(topic).set(value));
+            measured = true;
+        } catch (Exception e) {
+            LOG.debugf("Consumer lag not measured: %s", e.getMessage());
+        }
+    }
+
+    /** Events behind per topic: the end of each partition minus the group's committed offset. */
+    public Map<String, Long> measureNow() throws Exception {
+        Admin a = admin();
+        Map<TopicPartition, OffsetAndMetadata> committed = a.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        a.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).forEach((name, description) ->
+                description.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()),
+                        OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = a.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        Map<String, Long> behind = new HashMap<>();
+        topics.forEach(t -> behind.put(t, 0L));
+        ends.forEach((tp, end) -> {
+            OffsetAndMetadata done = committed.get(tp);
+            behind.merge(tp.topic(), Math.max(0, end - (done == null ? 0 : done.offset())), Long::sum);
+        });
+        return behind;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("Consumer lag (events behind per topic)").up();
+        lag.forEach((topic, value) -> response.withData(topic, measured ? String.valueOf(value.get()) : "unknown"));
+        return response.build();
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
+                }
+            }
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}

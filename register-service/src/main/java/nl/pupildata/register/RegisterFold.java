@@ -1,0 +1,120 @@
+package nl.pupildata.register;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.*;
+import nl.pupildata.events.model.*;
+
+/**
+ * An entry of the register as a fold over its request's events in time order. Pure, and independent of the
+ * order in which the three topics delivered the events: the projection refolds the whole timeline each time.
+ */
+public final class RegisterFold {
+
+    private RegisterFold() {
+    }
+
+    public record Extension(int number, LocalDate newDueOn, String reason, String approvedBy,
+            LocalDate guardiansNotifiedOn) {
+    }
+
+    public record ConsentLine(String type, String guardianId, Instant at, String recordedBy, ConsentEvidence evidence,
+            String evidenceRef, ExemptionGround exemption) {
+    }
+
+    public record Share(ShareChannel channel, LocalDate sharedOn, String sharedBy, List<OsoSection> sections,
+            ExemptionGround exemption) {
+    }
+
+    public record Refusal(boolean partial, String reason, List<Consultation> consulted, String refusedBy, Instant at) {
+    }
+
+    public record Summary(UUID requestId, String schoolBrin, RequestKind kind, RequesterCategory requesterCategory,
+            String pupilRef, LocalDate receivedOn, String status, String outcome, LocalDate dueOn,
+            List<Extension> extensions, ConsentRequirement consentRequirement, boolean consentSatisfied,
+            List<ConsentLine> consents, List<Share> shares, List<Refusal> refusals, LocalDate closedOn,
+            Boolean metWithinTerm, Instant lastEventAt) {
+    }
+
+    public static Summary fold(UUID requestId, List<EventEnvelope> timeline) {
+        String school = null;
+        RequestKind kind = null;
+        RequesterCategory category = null;
+        String pupil = null;
+        LocalDate received = null;
+        String status = "RECEIVED";
+        String outcome = null;
+        LocalDate due = null;
+        List<Extension> extensions = new ArrayList<>();
+        ConsentRequirement requirement = null;
+        boolean satisfied = false;
+        List<ConsentLine> consents = new ArrayList<>();
+        List<Share> shares = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        LocalDate closed = null;
+        Boolean met = null;
+        Instant last = null;
+        for (EventEnvelope e : timeline) {
+            last = e.time();
+            switch (e.event()) {
+                case RequestReceived r -> {
+                    school = r.schoolBrin();
+                    kind = r.kind();
+                    category = r.requesterCategory();
+                    pupil = r.pupilRef();
+                    received = r.receivedOn();
+                }
+                case InformationShared s -> {
+                    shares.add(new Share(s.channel(), s.sharedOn(), s.actor(), s.sections(), s.exemption()));
+                    outcome = "SHARED";
+                    status = isFinal(status) ? status : "ANSWERED";
+                }
+                case RequestRefused r -> {
+                    refusals.add(new Refusal(r.partial(), r.reason(), r.consulted(), r.actor(), e.time()));
+                    outcome = r.partial() ? "PARTIALLY_REFUSED" : "REFUSED";
+                    status = r.partial() ? status : "REFUSED";
+                }
+                case RequestWithdrawn w -> {
+                    status = "WITHDRAWN";
+                    outcome = "WITHDRAWN";
+                }
+                case RequestClosed c -> {
+                    status = "CLOSED";
+                    closed = c.closedOn();
+                }
+                case ConsentRequirementDetermined d -> requirement = d.requirement();
+                case ConsentGranted g -> consents.add(new ConsentLine("GRANTED", g.guardianId(), e.time(), g.actor(),
+                        g.evidence(), g.evidenceRef(), null));
+                case ConsentRefused r -> consents.add(new ConsentLine("REFUSED", r.guardianId(), e.time(), r.actor(),
+                        null, null, null));
+                case ConsentWithdrawn w -> consents.add(new ConsentLine("WITHDRAWN", w.guardianId(), e.time(),
+                        w.actor(), null, null, null));
+                case ConsentExemptionGranted x -> consents.add(new ConsentLine("EXEMPTION", null, e.time(), x.actor(),
+                        null, null, x.ground()));
+                case ConsentSatisfied s -> satisfied = true;
+                case ConsentLapsed l -> satisfied = false;
+                case DeadlineSet d -> due = d.dueOn();
+                case DeadlineExtended x -> {
+                    extensions.add(new Extension(x.number(), x.newDueOn(), x.reason(), x.actor(),
+                            x.guardiansNotifiedOn()));
+                    due = x.newDueOn();
+                }
+                case DeadlineMet m -> met = m.withinTerm();
+                default -> {
+                    if ("RECEIVED".equals(status) && e.event() instanceof RequestEvent) {
+                        status = "IN_PROGRESS";
+                    }
+                }
+            }
+        }
+        return new Summary(requestId, school, kind, category, pupil, received, status, outcome, due, extensions,
+                requirement, satisfied, consents, shares, refusals, closed, met, last);
+    }
+
+    private static boolean isFinal(String status) {
+        return "CLOSED".equals(status) || "WITHDRAWN".equals(status) || "REFUSED".equals(status);
+    }
+}

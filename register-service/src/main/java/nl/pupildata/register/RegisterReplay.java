@@ -1,0 +1,134 @@
+package nl.pupildata.register;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.pupildata.events.InvalidEventException;
+import nl.pupildata.events.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds the register from the start of the three topics. While it runs, queries answer from the partly
+ * rebuilt projection and say so ({@code rebuilding: true}); the live consumers keep applying new events. Both
+ * record event ids in the same table and an entry is a fold over its timeline in time order, so whichever of
+ * the two applies an event first, the result ends equal to the live projection.
+ */
+@ApplicationScoped
+public class RegisterReplay {
+
+    private static final Logger LOG = Logger.getLogger(RegisterReplay.class);
+
+    public record Status(String state, Instant startedAt, Instant finishedAt, long eventsRead, String error) {
+        public boolean rebuilding() {
+            return "REBUILDING".equals(state);
+        }
+    }
+
+    private final AgroalDataSource dataSource;
+    private final RegisterProjection projection;
+    private final String bootstrapServers;
+    private final AtomicReference<Status> status = new AtomicReference<>(new Status("IDLE", null, null, 0, null));
+
+    public RegisterReplay(AgroalDataSource dataSource, RegisterProjection projection,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.projection = projection;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Starts a rebuild in the background; false when one is already running. */
+    public synchronized boolean start() {
+        if (status.get().rebuilding()) {
+            return false;
+        }
+        status.set(new Status("REBUILDING", Instant.now(), null, 0, null));
+        Thread.ofPlatform().name("register-replay").daemon().start(this::run);
+        return true;
+    }
+
+    private void run() {
+        Instant started = status.get().startedAt();
+        long read = 0;
+        try {
+            clearProjection();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.GROUP_ID_CONFIG, "register-replay-" + UUID.randomUUID(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500), new StringDeserializer(), new StringDeserializer())) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (Topic topic : Topic.values()) {
+                    for (PartitionInfo p : consumer.partitionsFor(topic.topicName(), Duration.ofSeconds(30))) {
+                        partitions.add(new TopicPartition(p.topic(), p.partition()));
+                    }
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                while (!caughtUp(consumer, end)) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        apply(record);
+                        read++;
+                        if (read % 1000 == 0) {
+                            status.set(new Status("REBUILDING", started, null, read, null));
+                        }
+                    }
+                }
+            }
+            status.set(new Status("IDLE", started, Instant.now(), read, null));
+            LOG.infof("Register rebuilt from %d events", read);
+        } catch (Throwable e) {
+            LOG.error("Register replay failed", e);
+            status.set(new Status("FAILED", started, Instant.now(), read, e.getMessage()));
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record) throws Throwable {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> projection.apply(record));
+        } catch (InvalidEventException e) {
+            // Already in the dead-letter topic from its first delivery; a replay skips it again.
+            LOG.debugf("Replay skips an unreadable message at %s-%d@%d", record.topic(), record.partition(),
+                    record.offset());
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void clearProjection() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("truncate register_entry, register_timeline");
+            s.execute("delete from processed_event where consumer = '" + RegisterProjection.CONSUMER + "'");
+            c.commit();
+        }
+    }
+}
