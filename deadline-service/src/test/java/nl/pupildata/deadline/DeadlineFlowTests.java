@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
-import nl.pupildata.testinfra.Await;
+import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.OnVertx;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Tokens;

@@ -10,122 +10,165 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.pupildata.events.Topic;
 import nl.pupildata.infra.EmbeddedKafka;
 import nl.pupildata.infra.EmbeddedPostgresServer;
+import nl.pupildata.infra.FreePort;
 
 /**
- * Starts the whole system on this machine: a real Kafka broker (KRaft) on 9092, a real PostgreSQL with a
- * database per service, and the four packaged services on 8081–8084. Ctrl-C stops everything.
+ * The whole system on one machine: a real Kafka broker (KRaft), a real PostgreSQL with a database per service,
+ * and the four packaged services as their own processes, exactly as they run in production (dev profile for
+ * the development token key). Used by {@code scripts/run-local} and by the system tests.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
-    record Service(String name, int port) {
-        String database() {
-            return name.replace('-', '_');
+    public static final List<String> SERVICES = List.of("request-service", "consent-service", "deadline-service",
+            "register-service");
+
+    /** Where to run: ports (0 = free ones), extra system properties for every service, where the logs go. */
+    public record Settings(Path root, int kafkaPort, int postgresPort, Map<String, Integer> servicePorts,
+            Map<String, String> serviceProperties, Path runDir, int topicPartitions) {
+
+        public static Settings local(Path root) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                ports.put(SERVICES.get(i), 8081 + i);
+            }
+            return new Settings(root, 9092, 55432, ports, Map.of(), root.resolve(".run"), 12);
+        }
+
+        public static Settings forTests(Path root, Path runDir, Map<String, String> serviceProperties) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s, 0));
+            return new Settings(root, 0, 0, ports, serviceProperties, runDir, 3);
         }
     }
 
-    static final List<Service> SERVICES = List.of(new Service("request-service", 8081),
-            new Service("consent-service", 8082), new Service("deadline-service", 8083),
-            new Service("register-service", 8084));
-
-    private final Path root;
-    private final Path runDir;
-    private final List<Process> processes = new ArrayList<>();
+    private final Settings settings;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
     private EmbeddedKafka kafka;
     private EmbeddedPostgresServer postgres;
 
-    LocalStack(Path root) throws IOException {
-        this.root = root;
-        this.runDir = Files.createDirectories(root.resolve(".run"));
+    public LocalStack(Settings settings) {
+        this.settings = settings;
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("pupil-data.root", ".")).toAbsolutePath().normalize();
-        int kafkaPort = Integer.getInteger("pupil-data.kafka-port", 9092);
-        int postgresPort = Integer.getInteger("pupil-data.postgres-port", 55432);
-        LocalStack stack = new LocalStack(root);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "stop-local-stack"));
+        boolean demo = List.of(args).contains("--demo");
+        LocalStack stack = new LocalStack(Settings.local(root));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-local-stack"));
         long started = System.nanoTime();
-        stack.start(kafkaPort, postgresPort);
+        stack.start();
         System.out.printf("%nAll services ready in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        if (demo) {
+            log("Loading demo data …");
+            int loaded = new DemoData(stack).load();
+            log("Loaded " + loaded + " example requests (school 12AB and 34CD).");
+        }
         stack.printWelcome();
         Thread.currentThread().join();
     }
 
-    void start(int kafkaPort, int postgresPort) throws Exception {
-        log("Starting PostgreSQL on 127.0.0.1:" + postgresPort + " …");
-        postgres = EmbeddedPostgresServer.start(Files.createTempDirectory(runDir, "pg-"), postgresPort, true);
-        postgres.createDatabases(SERVICES.stream().map(Service::database).toList());
-        log("Starting Kafka on 127.0.0.1:" + kafkaPort + " …");
-        kafka = EmbeddedKafka.start(Files.createTempDirectory(runDir, "kafka-"), kafkaPort, true);
+    public void start() throws Exception {
+        Files.createDirectories(settings.runDir());
+        log("Starting PostgreSQL …");
+        postgres = EmbeddedPostgresServer.start(Files.createTempDirectory(settings.runDir(), "pg-"),
+                settings.postgresPort(), true);
+        postgres.createDatabases(SERVICES.stream().map(LocalStack::database).toList());
+        log("Starting Kafka …");
+        kafka = EmbeddedKafka.start(Files.createTempDirectory(settings.runDir(), "kafka-"), settings.kafkaPort(), true);
         Map<String, Integer> topics = new HashMap<>();
         for (Topic t : Topic.values()) {
-            topics.put(t.topicName(), 12);
+            topics.put(t.topicName(), settings.topicPartitions());
         }
         topics.put("pupil-data.dead-letter", 1);
         kafka.createTopics(topics);
-        Path logs = Files.createDirectories(runDir.resolve("logs"));
-        for (Service s : SERVICES) {
-            Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
-            }
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC",
-                    "-Dquarkus.profile=dev",
-                    "-Dquarkus.http.port=" + s.port(),
-                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                    "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(s.database()),
-                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(s.database()),
-                    "-Dquarkus.datasource.username=" + EmbeddedPostgresServer.USER,
-                    "-Dquarkus.datasource.password=" + EmbeddedPostgresServer.PASSWORD,
-                    "-jar", jar.toString()));
-            Path logFile = logs.resolve(s.name() + ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile()).start();
-            processes.add(p);
-            log("Started " + s.name() + " (pid " + p.pid() + "), log: " + root.relativize(logFile));
+        Path logs = Files.createDirectories(settings.runDir().resolve("logs"));
+        for (String service : SERVICES) {
+            int port = settings.servicePorts().getOrDefault(service, 0);
+            ports.put(service, port == 0 ? FreePort.find() : port);
+            startService(service, logs);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        for (int i = 0; i < SERVICES.size(); i++) {
-            awaitReady(http, SERVICES.get(i), processes.get(i));
+        for (String service : SERVICES) {
+            awaitReady(http, service);
         }
     }
 
-    private void awaitReady(HttpClient http, Service s, Process p) throws InterruptedException {
+    /** Starts one service process on its port against its own database. */
+    public void startService(String service, Path logs) throws IOException {
+        Path jar = settings.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.profile=dev",
+                "-Dquarkus.http.port=" + ports.get(service),
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(service)),
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(service)),
+                "-Dquarkus.datasource.username=" + EmbeddedPostgresServer.USER,
+                "-Dquarkus.datasource.password=" + EmbeddedPostgresServer.PASSWORD));
+        settings.serviceProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", jar.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile())).start();
+        processes.put(service, p);
+        log("Started " + service + " (pid " + p.pid() + ") on port " + ports.get(service));
+    }
+
+    public void awaitReady(HttpClient http, String service) throws InterruptedException {
+        Process p = processes.get(service);
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        URI ready = URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready");
+        URI ready = URI.create(url(service) + "/q/health/ready");
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IllegalStateException(s.name() + " stopped (exit " + p.exitValue() + "); see .run/logs/"
-                        + s.name() + ".log");
+                throw new IllegalStateException(service + " stopped (exit " + p.exitValue() + "); see "
+                        + settings.runDir().resolve("logs").resolve(service + ".log"));
             }
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
-                    log(s.name() + " is ready on http://localhost:" + s.port());
+                    log(service + " is ready on " + url(service));
                     return;
                 }
             } catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(250);
+            Thread.sleep(200);
         }
-        throw new IllegalStateException(s.name() + " did not become ready; see .run/logs/" + s.name() + ".log");
+        throw new IllegalStateException(service + " did not become ready; see its log in " + settings.runDir());
+    }
+
+    public String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public static String database(String service) {
+        return service.replace('-', '_');
     }
 
     void printWelcome() {
         StringBuilder b = new StringBuilder("\n");
-        for (Service s : SERVICES) {
-            b.append(String.format("  %-17s http://localhost:%d   (API docs: http://localhost:%d/q/swagger-ui)%n",
-                    s.name(), s.port(), s.port()));
+        for (String s : SERVICES) {
+            b.append(String.format("  %-17s %s   (API docs: %s/q/swagger-ui)%n", s, url(s), url(s)));
         }
         b.append(String.format("  %-17s %s%n", "Kafka", kafka.bootstrapServers()));
         b.append(String.format("  %-17s %s (user postgres, password postgres)%n", "PostgreSQL",
@@ -136,14 +179,13 @@ public final class LocalStack {
         System.out.println(b);
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void close() {
         if (!processes.isEmpty()) {
             log("Stopping the services …");
         }
-        for (Process p : processes) {
-            p.destroy();
-        }
-        for (Process p : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(15, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -166,7 +208,7 @@ public final class LocalStack {
         log("Stopped.");
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println("[local-stack] " + message);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
-import nl.pupildata.testinfra.Await;
+import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Tokens;
 import nl.pupildata.testinfra.TopicProbe;

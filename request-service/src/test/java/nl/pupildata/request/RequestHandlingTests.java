@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.pupildata.events.*;
-import nl.pupildata.testinfra.Await;
+import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Sql;
 import nl.pupildata.testinfra.Tokens;

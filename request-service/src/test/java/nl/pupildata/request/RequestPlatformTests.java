@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import nl.pupildata.events.*;
 import nl.pupildata.platform.eventstore.ConcurrencyConflictException;
 import nl.pupildata.platform.eventstore.EventStore;
-import nl.pupildata.testinfra.Await;
+import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.OnVertx;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Sql;

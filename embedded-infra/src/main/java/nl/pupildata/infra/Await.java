@@ -1,4 +1,4 @@
-package nl.pupildata.testinfra;
+package nl.pupildata.infra;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

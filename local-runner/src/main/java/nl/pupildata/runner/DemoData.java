@@ -1,0 +1,95 @@
+package nl.pupildata.runner;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.pupildata.infra.DevTokens;
+
+/**
+ * A handful of realistic example requests, entered over the API as school staff would, so that a newcomer
+ * who starts the stack with {@code --demo} sees a populated register and work list. The people are invented.
+ */
+final class DemoData {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private final LocalStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String director12 = DevTokens.token("DIRECTOR", "director@12AB", List.of("12AB"));
+    private final String coordinator12 = DevTokens.token("QUALITY_COORDINATOR", "kc@12AB", List.of("12AB"));
+    private final String director34 = DevTokens.token("DIRECTOR", "director@34CD", List.of("34CD"));
+
+    DemoData(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    int load() throws IOException, InterruptedException {
+        LocalDate today = LocalDate.now();
+        String apart = """
+                "guardians":[{"id":"g1","name":"Fatima el Amrani","email":"fatima.elamrani@example.nl","hasAuthority":true},
+                             {"id":"g2","name":"Youssef el Amrani","email":"youssef.elamrani@example.nl","hasAuthority":true}],
+                "guardiansLivingApart":true""";
+        String together = """
+                "guardians":[{"id":"g1","name":"Sanne de Boer","email":"sanne.deboer@example.nl","hasAuthority":true},
+                             {"id":"g2","name":"Pieter de Boer","email":"pieter.deboer@example.nl","hasAuthority":true}],
+                "guardiansLivingApart":false""";
+        // 1. A guardian's access request, acknowledged and reviewed, waiting to be sent.
+        String access = post(director12, "request-service", "/requests", """
+                {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
+                 "pupil":{"ref":"L-20417","name":"Noor el Amrani","dateOfBirth":"2016-09-14","group":5},%s,
+                 "requester":{"guardianId":"g1"},"accessMode":"PDF_BY_SECURE_MAIL"}""".formatted(today.minusDays(5), apart));
+        post(director12, "request-service", "/requests/" + access + "/acknowledgement",
+                "{\"expectedOn\":\"" + today.plusDays(10) + "\"}");
+        post(coordinator12, "request-service", "/requests/" + access + "/review",
+                "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}");
+        // 2. An access request left too long: its term is missed.
+        post(director12, "request-service", "/requests", """
+                {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"LETTER",
+                 "pupil":{"ref":"L-19883","name":"Daan de Boer","dateOfBirth":"2015-02-03","group":7},%s,
+                 "requester":{"guardianId":"g2"},"accessMode":"INSPECTION_AT_SCHOOL"}""".formatted(today.minusDays(31), together));
+        // 3. An access request whose term ends within the week.
+        post(director12, "request-service", "/requests", """
+                {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
+                 "pupil":{"ref":"L-21002","name":"Mila Jansen","dateOfBirth":"2018-06-21","group":3},
+                 "guardians":[{"id":"g1","name":"Eva Jansen","email":"eva.jansen@example.nl","hasAuthority":true}],
+                 "guardiansLivingApart":false,"requester":{"guardianId":"g1"},"accessMode":"PDF_BY_SECURE_MAIL"}"""
+                .formatted(today.minusDays(24)));
+        // 4. Veilig Thuis, by e-mail from a work address.
+        post(director12, "request-service", "/requests", """
+                {"kind":"THIRD_PARTY","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
+                 "pupil":{"ref":"L-20417","name":"Noor el Amrani","dateOfBirth":"2016-09-14","group":5},%s,
+                 "topic":"VEILIG_THUIS","requester":{"organisation":"Veilig Thuis Utrecht","name":"M. Visser",
+                 "email":"m.visser@veiligthuisutrecht.nl"}}""".formatted(today.minusDays(2), apart));
+        // 5. A mid-year transfer to another primary school.
+        post(director12, "request-service", "/requests", """
+                {"kind":"SCHOOL_TRANSFER","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"OSO",
+                 "pupil":{"ref":"L-19883","name":"Daan de Boer","dateOfBirth":"2015-02-03","group":7,"hasDoorstroomtoets":false},
+                 %s,"receivingSchool":{"brin":"77XY","name":"Basisschool De Regenboog"}}""".formatted(today.minusDays(1), together));
+        // 6. A speech therapist at another school of the board.
+        post(director34, "request-service", "/requests", """
+                {"kind":"THIRD_PARTY","schoolBrin":"34CD","receivedOn":"%s","receivedVia":"PHONE",
+                 "pupil":{"ref":"L-30110","name":"Lotte Bakker","dateOfBirth":"2019-01-30","group":2},
+                 "guardians":[{"id":"g1","name":"Iris Bakker","email":"iris.bakker@example.nl","hasAuthority":true}],
+                 "guardiansLivingApart":false,"topic":"SPEECH_THERAPY",
+                 "requester":{"organisation":"Logopediepraktijk Oost","name":"A. Smit","phone":"030-1234567"}}"""
+                .formatted(today));
+        return 6;
+    }
+
+    private String post(String token, String service, String path, String body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("Demo data refused at " + path + ": " + response.body());
+        }
+        Matcher m = ID.matcher(response.body());
+        return m.find() ? m.group(1) : null;
+    }
+}

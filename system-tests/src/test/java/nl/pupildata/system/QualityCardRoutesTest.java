@@ -1,0 +1,479 @@
+package nl.pupildata.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.*;
+import nl.pupildata.infra.Await;
+import nl.pupildata.infra.DevTokens;
+import nl.pupildata.runner.LocalStack;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.*;
+
+/**
+ * The quality card's routes through all four services as they run in production (packaged apps, one real
+ * Kafka broker, one real PostgreSQL), over HTTP only, with tokens as clients get them. Waits are bounded
+ * polls on observable state. The last test checks the register against everything that happened.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QualityCardRoutesTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final LocalDate TODAY = LocalDate.now();
+    static final String REQ = "request-service";
+    static final String CONSENT = "consent-service";
+    static final String DEADLINE = "deadline-service";
+    static final String REGISTER = "register-service";
+
+    static final String DIRECTOR = DevTokens.token("DIRECTOR", "director@12AB", List.of("12AB"));
+    static final String COORDINATOR = DevTokens.token("QUALITY_COORDINATOR", "k.visser@12AB", List.of("12AB"));
+    static final String ADMIN = DevTokens.token("ADMIN_STAFF", "admin@12AB", List.of("12AB"));
+    static final String QUALITY_OFFICER = DevTokens.token("QUALITY_OFFICER", "staf.ok@board", List.of());
+    static final String PRIVACY_OFFICER = DevTokens.token("PRIVACY_OFFICER", "privacy@board", List.of());
+
+    /** Personal details used in the routes: none of them may ever appear on Kafka. */
+    static final List<String> PERSONAL = List.of("Noor el Amrani", "Fatima el Amrani", "fatima.elamrani@example.nl",
+            "Youssef el Amrani", "youssef.elamrani@example.nl", "2016-09-14", "Sanne de Boer",
+            "sanne.deboer@example.nl", "Pieter", "pieter.deboer@example.nl", "Daan de Boer", "2015-02-03",
+            "M. Visser", "m.visser@veiligthuisutrecht.nl", "030-1234567", "A. Smit", "M. de Wit");
+
+    static LocalStack stack;
+    /** What each request went through, by id: its pupil, final status, and the request events it caused. */
+    static final Map<String, Expected> happened = new LinkedHashMap<>();
+
+    record Expected(String pupilRef, String status, List<String> requestEvents) {
+    }
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path root = Path.of(System.getProperty("pupil-data.root", "..")).toAbsolutePath().normalize();
+        Path runDir = Files.createDirectories(root.resolve("system-tests/target/stack"));
+        stack = new LocalStack(LocalStack.Settings.forTests(root, runDir, Map.of(
+                "pupil-data.deadline.scan-interval", "1s",
+                "pupil-data.consumer-lag.interval", "2s")));
+        stack.start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    static RequestSpecification as(String token, String service) {
+        return given().baseUri(stack.url(service)).header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON);
+    }
+
+    static ValidatableResponse step(String token, String id, String step, String body) {
+        return as(token, REQ).body(body).post("/requests/" + id + "/" + step).then();
+    }
+
+    static ValidatableResponse consent(String token, String id, String what, String body) {
+        return as(token, CONSENT).body(body).post("/requests/" + id + "/consent/" + what).then();
+    }
+
+    static String intake(String body) {
+        return as(DIRECTOR, REQ).body(body).post("/requests").then().statusCode(201).extract().path("id");
+    }
+
+    static String guardians(boolean apart) {
+        return apart ? """
+                "guardians":[{"id":"g1","name":"Fatima el Amrani","email":"fatima.elamrani@example.nl","hasAuthority":true},
+                             {"id":"g2","name":"Youssef el Amrani","email":"youssef.elamrani@example.nl","hasAuthority":true}],
+                "guardiansLivingApart":true""" : """
+                "guardians":[{"id":"g1","name":"Sanne de Boer","email":"sanne.deboer@example.nl","hasAuthority":true},
+                             {"id":"g2","name":"Pieter de Boer","email":"pieter.deboer@example.nl","hasAuthority":false}],
+                "guardiansLivingApart":false""";
+    }
+
+    static String pupil(String ref, int group, boolean doorstroomtoets) {
+        return "\"pupil\":{\"ref\":\"" + ref + "\",\"name\":\"Noor el Amrani\",\"dateOfBirth\":\"2016-09-14\","
+                + "\"group\":" + group + ",\"hasDoorstroomtoets\":" + doorstroomtoets + "}";
+    }
+
+    static String request(String kind, LocalDate receivedOn, String via, String pupil, boolean apart, String extra) {
+        return "{\"kind\":\"" + kind + "\",\"schoolBrin\":\"12AB\",\"receivedOn\":\"" + receivedOn
+                + "\",\"receivedVia\":\"" + via + "\"," + pupil + "," + guardians(apart) + extra + "}";
+    }
+
+    static void awaitConsentKnown(String id) {
+        Await.until("consent-service knows " + id, WAIT,
+                () -> as(DIRECTOR, CONSENT).get("/requests/" + id + "/consent").statusCode() == 200);
+    }
+
+    static void awaitRequestServiceSeesConsent(String id, boolean satisfied) {
+        Await.until("request-service sees consent satisfied=" + satisfied, WAIT, () -> Objects.equals(satisfied,
+                as(DIRECTOR, REQ).get("/requests/" + id).then().extract().path("consentSatisfied")));
+    }
+
+    static void awaitDeadline(String id, String status) {
+        Await.until("the term of " + id + " is " + status, WAIT, () -> {
+            var r = as(DIRECTOR, DEADLINE).get("/requests/" + id + "/deadline");
+            return r.statusCode() == 200 && status.equals(r.jsonPath().getString("status"));
+        });
+    }
+
+    static void expect(String id, String pupilRef, String status, String... requestEvents) {
+        happened.put(id, new Expected(pupilRef, status, List.of(requestEvents)));
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void accessRequest_guardiansApart_acknowledged_reviewed_secureMail_otherGuardianTold_closed_termMet() {
+        String id = intake(request("PARENT_ACCESS", TODAY.minusDays(2), "EMAIL", pupil("P-NOOR", 5, false), true,
+                ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
+        step(ADMIN, id, "acknowledgement", "{\"expectedOn\":\"" + TODAY.plusDays(10) + "\"}").statusCode(200);
+        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"fatima.elamrani@example.nl\"}")
+                .statusCode(422).body("rule", is("PA-7"));
+        step(COORDINATOR, id, "review", "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")
+                .statusCode(200);
+        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"youssef.elamrani@example.nl\"}")
+                .statusCode(422).body("rule", is("PA-8"));
+        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"fatima.elamrani@example.nl\"}")
+                .statusCode(200);
+        step(ADMIN, id, "closure", "{}").statusCode(422).body("rule", is("PA-9"));
+        step(ADMIN, id, "other-guardian-notices", "{\"guardianId\":\"g2\"}").statusCode(200);
+        step(ADMIN, id, "delivery-confirmation", "{}").statusCode(200);
+        step(ADMIN, id, "closure", "{}").statusCode(200).body("status", is("CLOSED"));
+        awaitDeadline(id, "MET");
+        as(DIRECTOR, DEADLINE).get("/requests/" + id + "/deadline").then().body("metWithinTerm", is(true));
+        expect(id, "P-NOOR", "CLOSED", "RequestReceived", "RequestAcknowledged", "DossierReviewed",
+                "InformationShared", "OtherGuardianNotified", "DeliveryConfirmed", "RequestClosed");
+    }
+
+    @Test
+    @Order(2)
+    void accessRequest_twoExtensionsAndARefusedThird() {
+        String id = intake(request("PARENT_ACCESS", TODAY.minusDays(5), "LETTER", pupil("P-DAAN", 7, false), false,
+                ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
+        Await.until("the term is set", WAIT,
+                () -> as(DIRECTOR, DEADLINE).get("/requests/" + id + "/deadline").statusCode() == 200);
+        String extension = "{\"reason\":\"Een deel van het dossier ligt bij de vorige school\",\"guardiansNotifiedOn\":\""
+                + TODAY + "\"}";
+        as(DIRECTOR, DEADLINE).body(extension).post("/requests/" + id + "/deadline/extensions").then().statusCode(403);
+        as(PRIVACY_OFFICER, DEADLINE).body(extension).post("/requests/" + id + "/deadline/extensions").then()
+                .statusCode(200);
+        as(PRIVACY_OFFICER, DEADLINE).body(extension).post("/requests/" + id + "/deadline/extensions").then()
+                .statusCode(200).body("extensions", hasSize(2))
+                .body("dueOn", is(TODAY.minusDays(5).plusWeeks(4).plusMonths(1).plusMonths(1).toString()));
+        as(PRIVACY_OFFICER, DEADLINE).body(extension).post("/requests/" + id + "/deadline/extensions").then()
+                .statusCode(422).body("rule", is("PA-6"));
+        Await.until("request-service learned the new due date", WAIT, () -> TODAY.minusDays(5).plusWeeks(4)
+                .plusMonths(2).toString().equals(as(DIRECTOR, REQ).get("/requests/" + id).then().extract().path("dueOn")));
+        expect(id, "P-DAAN", "RECEIVED", "RequestReceived");
+    }
+
+    @Test
+    @Order(3)
+    void accessRequestLeftToMissItsTerm() {
+        String id = intake(request("PARENT_ACCESS", TODAY.minusDays(30), "EMAIL", pupil("P-DAAN", 7, false), false,
+                ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"INSPECTION_AT_SCHOOL\""));
+        awaitDeadline(id, "MISSED");
+        as(DIRECTOR, DEADLINE).get("/deadlines").then().statusCode(200)
+                .body("find { it.requestId == '" + id + "' }.status", is("MISSED"));
+        expect(id, "P-DAAN", "RECEIVED", "RequestReceived");
+    }
+
+    @Test
+    @Order(4)
+    void inspectionAtSchoolWithTwoStaffPresent() {
+        String id = intake(request("PARENT_ACCESS", TODAY.minusDays(1), "EMAIL", pupil("P-LOTTE", 3, false), false,
+                ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"INSPECTION_AT_SCHOOL\""));
+        step(DIRECTOR, id, "review", "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")
+                .statusCode(200);
+        step(DIRECTOR, id, "shares", "{\"channel\":\"INSPECTION_AT_SCHOOL\",\"staffPresent\":[\"J. Bakker\"]}")
+                .statusCode(422).body("rule", is("PA-10"));
+        step(DIRECTOR, id, "shares",
+                "{\"channel\":\"INSPECTION_AT_SCHOOL\",\"staffPresent\":[\"J. Bakker\",\"S. Yilmaz\"]}").statusCode(200);
+        step(DIRECTOR, id, "closure", "{}").statusCode(200);
+        awaitDeadline(id, "MET");
+        expect(id, "P-LOTTE", "CLOSED", "RequestReceived", "DossierReviewed", "InformationShared", "RequestClosed");
+    }
+
+    @Test
+    @Order(5)
+    void midYearTransfer_consentFromBothGuardians_inspected_validSections() {
+        String id = intake(request("SCHOOL_TRANSFER", TODAY, "OSO", pupil("P-NOOR", 5, false), true,
+                ",\"receivingSchool\":{\"brin\":\"77XY\",\"name\":\"Basisschool De Regenboog\"}"));
+        awaitConsentKnown(id);
+        as(DIRECTOR, CONSENT).get("/requests/" + id + "/consent").then().body("requirement", is("ALL_WITH_AUTHORITY"));
+        consent(ADMIN, id, "requests", "{\"guardianId\":\"g1\",\"informationDescription\":\"Het overstapdossier (OSO) als PDF\"}")
+                .statusCode(200);
+        consent(ADMIN, id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail 3-11\"}")
+                .statusCode(200).body("satisfied", is(false));
+        consent(ADMIN, id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"SIGNATURE\",\"evidenceRef\":\"formulier\"}")
+                .statusCode(200).body("satisfied", is(true));
+        awaitRequestServiceSeesConsent(id, true);
+        String oso = "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
+                + "{\"section\":\"VERZUIM\",\"notable\":true,\"since\":\"" + TODAY.minusYears(1) + "\"}]}";
+        step(ADMIN, id, "shares", oso).statusCode(422).body("rule", is("OSO-5"));
+        step(ADMIN, id, "guardian-inspection", "{\"on\":\"" + TODAY + "\",\"agrees\":true}").statusCode(200);
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"ONDERWIJSONDERSTEUNING\"}]}")
+                .statusCode(422).body("rule", is("OSO-2"));
+        step(ADMIN, id, "shares", oso).statusCode(200);
+        expect(id, "P-NOOR", "ANSWERED", "RequestReceived", "GuardianInspectionHeld", "InformationShared");
+    }
+
+    @Test
+    @Order(6)
+    void transferWhereConsentIsRefused_onlyTheStatutoryExemptionLetsItThrough() {
+        String id = intake(request("SCHOOL_TRANSFER", TODAY, "OSO", pupil("P-SEM", 6, false), true,
+                ",\"receivingSchool\":{\"brin\":\"77XY\",\"name\":\"Basisschool De Regenboog\"}"));
+        awaitConsentKnown(id);
+        consent(ADMIN, id, "refusals", "{\"guardianId\":\"g1\"}").statusCode(200);
+        step(ADMIN, id, "guardian-inspection", "{\"on\":\"" + TODAY + "\",\"agrees\":false,\"statementAdded\":true}")
+                .statusCode(200);
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
+                .statusCode(422).body("rule", is("OSO-3"));
+        consent(DIRECTOR, id, "exemptions", "{\"ground\":\"STATUTORY_TRANSFER\",\"reason\":\"Wettelijke delen\"}")
+                .statusCode(422).body("rule", is("OSO-4"));
+        consent(QUALITY_OFFICER, id, "exemptions", "{\"ground\":\"STATUTORY_TRANSFER\",\"consultedQualityOfficer\":"
+                + "\"M. de Wit\",\"reason\":\"Alleen de wettelijke delen\"}").statusCode(200);
+        awaitRequestServiceSeesConsent(id, true);
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
+                + "{\"section\":\"HANDELINGSPLANNEN\",\"coordinatedWithQualityCoordinator\":true,"
+                + "\"containsOtherPupilNames\":false}]}").statusCode(422).body("rule", is("OSO-4"));
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
+                .statusCode(200);
+        expect(id, "P-SEM", "ANSWERED", "RequestReceived", "GuardianInspectionHeld", "InformationShared");
+    }
+
+    @Test
+    @Order(7)
+    void secondaryTransferWithAWarmHandover() {
+        String id = intake(request("SECONDARY_TRANSFER", TODAY, "OSO", pupil("P-DAAN", 8, true), false,
+                ",\"receivingSchool\":{\"brin\":\"88ZZ\",\"name\":\"Het Stadslyceum\"},\"warmHandover\":true"));
+        awaitConsentKnown(id);
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(422).body("rule", is("VO-2"));
+        consent(ADMIN, id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"SIGNATURE\",\"evidenceRef\":\"toestemmingsformulier Samen naar het VO\"}")
+                .statusCode(200).body("satisfied", is(true));
+        awaitRequestServiceSeesConsent(id, true);
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(200);
+        step(ADMIN, id, "guardian-inspection", "{\"on\":\"" + TODAY + "\",\"agrees\":true}").statusCode(200);
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
+                .statusCode(422).body("rule", is("OSO-2"));
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
+                + "{\"section\":\"DOORSTROOMTOETS\"}]}").statusCode(200);
+        expect(id, "P-DAAN", "ANSWERED", "RequestReceived", "InformationShared", "GuardianInspectionHeld",
+                "InformationShared");
+    }
+
+    @Test
+    @Order(8)
+    void veiligThuis_workAddress_fourEyes_guardiansFirst_consent_secureMail_neverByPhone() {
+        String thirdParty = ",\"topic\":\"VEILIG_THUIS\",\"requester\":{\"organisation\":\"Veilig Thuis Utrecht\","
+                + "\"name\":\"M. Visser\",\"email\":\"%s\"}";
+        as(DIRECTOR, REQ).body(request("THIRD_PARTY", TODAY, "EMAIL", pupil("P-NOOR", 5, false), true,
+                thirdParty.formatted("m.visser.vt@gmail.com"))).post("/requests").then().statusCode(422)
+                .body("rule", is("G-8"));
+        as(DIRECTOR, REQ).body(request("THIRD_PARTY", TODAY, "PHONE", pupil("P-NOOR", 5, false), true,
+                thirdParty.formatted("m.visser@veiligthuisutrecht.nl"))).post("/requests").then().statusCode(422)
+                .body("rule", is("G-8"));
+        String id = intake(request("THIRD_PARTY", TODAY, "EMAIL", pupil("P-NOOR", 5, false), true,
+                thirdParty.formatted("m.visser@veiligthuisutrecht.nl")));
+        as(DIRECTOR, REQ).get("/requests/" + id).then().body("complexity", is("COMPLEX"));
+        step(COORDINATOR, id, "answer-draft", "{}").statusCode(200);
+        step(COORDINATOR, id, "answer-review", "{}").statusCode(422).body("rule", is("G-8"));
+        step(DIRECTOR, id, "answer-review", "{}").statusCode(200);
+        step(COORDINATOR, id, "guardians-informed", "{\"on\":\"" + TODAY + "\"}").statusCode(200);
+        step(COORDINATOR, id, "shares", "{\"channel\":\"SECURE_MAIL\"}").statusCode(422).body("rule", is("G-8"));
+        awaitConsentKnown(id);
+        consent(COORDINATOR, id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail\"}")
+                .statusCode(200);
+        consent(COORDINATOR, id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail\"}")
+                .statusCode(200);
+        awaitRequestServiceSeesConsent(id, true);
+        step(COORDINATOR, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true}").statusCode(422)
+                .body("rule", is("G-8"));
+        step(COORDINATOR, id, "shares", "{\"channel\":\"SECURE_MAIL\"}").statusCode(200);
+        expect(id, "P-NOOR", "ANSWERED", "RequestReceived", "AnswerDrafted", "AnswerReviewed", "GuardiansInformed",
+                "InformationShared");
+    }
+
+    @Test
+    @Order(9)
+    void speechTherapistByPhoneAfterCallBackVerification() {
+        String id = intake(request("THIRD_PARTY", TODAY, "PHONE", pupil("P-LOTTE", 3, false), false,
+                ",\"topic\":\"SPEECH_THERAPY\",\"requester\":{\"organisation\":\"Logopediepraktijk Oost\","
+                        + "\"name\":\"A. Smit\",\"phone\":\"030-1234567\"}"));
+        awaitConsentKnown(id);
+        consent(ADMIN, id, "requests", "{\"guardianId\":\"g1\",\"informationDescription\":\"Spraak- en taalontwikkeling groep 3\"}")
+                .statusCode(200);
+        consent(ADMIN, id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"m\"}")
+                .statusCode(422).body("rule", is("G-4"));
+        consent(ADMIN, id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail 4-11\"}")
+                .statusCode(200);
+        awaitRequestServiceSeesConsent(id, true);
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":false}").statusCode(422)
+                .body("rule", is("G-10"));
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true}").statusCode(200);
+        expect(id, "P-LOTTE", "ANSWERED", "RequestReceived", "InformationShared");
+    }
+
+    @Test
+    @Order(10)
+    void consentWithdrawnBetweenTwoShares_theSecondIsRefused() {
+        String id = intake(request("THIRD_PARTY", TODAY, "EMAIL", pupil("P-SEM", 6, false), false,
+                ",\"topic\":\"DYSLEXIA_CARE\",\"requester\":{\"organisation\":\"Dyslexiezorg Utrecht\"}"));
+        awaitConsentKnown(id);
+        consent(ADMIN, id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail\"}")
+                .statusCode(200);
+        awaitRequestServiceSeesConsent(id, true);
+        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\"}").statusCode(200);
+        consent(ADMIN, id, "withdrawals", "{\"guardianId\":\"g1\"}").statusCode(200).body("satisfied", is(false));
+        awaitRequestServiceSeesConsent(id, false);
+        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\"}").statusCode(422).body("rule", is("G-5"));
+        expect(id, "P-SEM", "ANSWERED", "RequestReceived", "InformationShared");
+    }
+
+    @Test
+    @Order(11)
+    void supportFileWithABsnIsRefused_withoutItIsAccepted() {
+        String withBsn = request("SUPPORT_FILE", TODAY, "IN_PERSON", pupil("P-SEM", 6, false), false,
+                ",\"fields\":{\"hulpvraag\":\"Begrijpend lezen; bsn 111 222 333\"}");
+        String response = as(COORDINATOR, REQ).body(withBsn).post("/requests").then().statusCode(422)
+                .body("rule", is("SWV-4")).extract().asString();
+        assertFalse(response.contains("111") || response.contains("333"), "the refused number is not echoed");
+        String id = intake(request("SUPPORT_FILE", TODAY, "IN_PERSON", pupil("P-SEM", 6, false), false,
+                ",\"fields\":{\"hulpvraag\":\"Begrijpend lezen\"}"));
+        expect(id, "P-SEM", "RECEIVED", "RequestReceived");
+    }
+
+    @Test
+    @Order(12)
+    void outgoingInquiryAfterTheGuardiansWereInformed() {
+        String id = intake(request("OUTGOING_INQUIRY", TODAY, "EMAIL", pupil("P-LOTTE", 3, false), false,
+                ",\"organisation\":\"Jeugdarts GGD regio Utrecht\""));
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(422).body("rule", is("G-6"));
+        step(ADMIN, id, "guardians-informed", "{\"on\":\"" + TODAY + "\"}").statusCode(200);
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(200);
+        expect(id, "P-LOTTE", "ANSWERED", "RequestReceived", "GuardiansInformed", "InformationShared");
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(100)
+    void theRegisterMatchesWhatHappened_andAReplayReproducesIt() throws Exception {
+        assertEquals(12, happened.size(), "every route ran");
+        for (Map.Entry<String, Expected> e : happened.entrySet()) {
+            String id = e.getKey();
+            Expected expected = e.getValue();
+            Await.until("the register has every request event of " + id, WAIT, () -> {
+                var r = as(QUALITY_OFFICER, REGISTER).get("/register/" + id);
+                if (r.statusCode() != 200) {
+                    return false;
+                }
+                List<String> types = r.jsonPath().getList("timeline.type");
+                return types.stream().filter(t -> t.startsWith("Request") || expected.requestEvents().contains(t))
+                        .filter(t -> !t.equals("RequestRefused")).toList().equals(expected.requestEvents());
+            });
+            as(QUALITY_OFFICER, REGISTER).get("/register/" + id).then().statusCode(200)
+                    .body("status", is(expected.status())).body("pupilRef", is(expected.pupilRef()))
+                    .body("schoolBrin", is("12AB"))
+                    .body("timeline.actor", everyItem(not(emptyOrNullString())));
+        }
+        // The access requests' terms, with their extensions.
+        Map<String, Long> perPupil = new TreeMap<>();
+        happened.values().forEach(x -> perPupil.merge(x.pupilRef(), 1L, Long::sum));
+        for (Map.Entry<String, Long> p : perPupil.entrySet()) {
+            as(QUALITY_OFFICER, REGISTER).get("/register/pupils/" + p.getKey()).then().statusCode(200)
+                    .body("count", is(p.getValue().intValue()));
+        }
+        String csv = new String(as(QUALITY_OFFICER, REGISTER).accept("text/csv").get("/register/export").then()
+                .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.substring(1)))) {
+            Map<String, CSVRecord> rows = new HashMap<>();
+            parser.forEach(r -> rows.put(r.get("requestId"), r));
+            assertEquals(happened.keySet(), rows.keySet());
+            happened.forEach((id, x) -> {
+                assertEquals(x.status(), rows.get(id).get("status"), id);
+                assertEquals(x.pupilRef(), rows.get(id).get("pupilRef"), id);
+            });
+        }
+        Map<String, Object> before = settledRegister();
+        as(QUALITY_OFFICER, REGISTER).post("/register/replay").then().statusCode(202);
+        Await.until("the replay has finished", Duration.ofSeconds(120), () -> "IDLE".equals(
+                as(QUALITY_OFFICER, REGISTER).get("/register/replay").then().extract().path("state")));
+        assertEquals(before, register(), "the rebuilt register equals the live one");
+    }
+
+    @Test
+    @Order(101)
+    void noPersonalDetailInAnyKeyHeaderOrPayloadOnKafka() {
+        int scanned = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", stack.kafka().bootstrapServers(), "group.id", "privacy-scan",
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("pupil-data.requests", "pupil-data.consents", "pupil-data.deadlines"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            int idlePolls = 0;
+            while (System.nanoTime() < deadline && idlePolls < 5) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                idlePolls = records.isEmpty() && scanned > 0 ? idlePolls + 1 : 0;
+                for (ConsumerRecord<String, String> r : records) {
+                    scanned++;
+                    StringBuilder all = new StringBuilder(String.valueOf(r.key())).append(r.value());
+                    for (Header h : r.headers()) {
+                        all.append(h.key()).append(new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                    for (String personal : PERSONAL) {
+                        assertFalse(all.toString().contains(personal),
+                                "'" + personal + "' on " + r.topic() + ": " + all);
+                    }
+                }
+            }
+        }
+        assertTrue(scanned > 50, "the routes' events were scanned (" + scanned + ")");
+    }
+
+    /** The register once every request has its consent requirement and two reads a moment apart agree. */
+    static Map<String, Object> settledRegister() {
+        Object[] last = { null };
+        Await.until("the register has settled", WAIT, () -> {
+            Map<String, Object> now = register();
+            boolean complete = now.values().stream().allMatch(e -> String.valueOf(e).contains(
+                    "ConsentRequirementDetermined"));
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            return complete && same;
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settled = (Map<String, Object>) last[0];
+        return settled;
+    }
+
+    static Map<String, Object> register() {
+        Map<String, Object> all = new TreeMap<>();
+        for (String id : happened.keySet()) {
+            Map<String, Object> entry = as(QUALITY_OFFICER, REGISTER).get("/register/" + id).then().statusCode(200)
+                    .extract().jsonPath().getMap("");
+            entry.remove("rebuilding");
+            all.put(id, entry);
+        }
+        return all;
+    }
+}
