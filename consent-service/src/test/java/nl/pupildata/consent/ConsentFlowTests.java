@@ -70,6 +70,7 @@ class ConsentFlowTests {
                 .body("satisfied", is(false)).body("withdrawn", contains("g1"))
                 .body("history.type", hasItems("ConsentGranted", "ConsentWithdrawn"))
                 .body("history.find { it.evidenceRef == 'scan-2' }.actor", is("quality-coordinator@12AB"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("pupil_data_consents_lapsed_total"));
     }
 
     @Test

@@ -96,6 +96,8 @@ class DeadlineFlowTests {
         given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).get("/deadlines").then().statusCode(200)
                 .body("requestId", not(hasItem(id.toString())));
         given().header("Authorization", DIRECTOR).get("/deadlines?status=LATE").then().statusCode(400);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pupil_data_terms_missed_total{school=\"12AB\"}"));
     }
 
     @Test

@@ -149,6 +149,23 @@ public final class LocalStack implements AutoCloseable {
         throw new IllegalStateException(service + " did not become ready; see its log in " + settings.runDir());
     }
 
+    /** kill -9: the service gets no chance to finish anything. */
+    public void kill(String service) throws InterruptedException {
+        Process p = processes.get(service);
+        p.destroyForcibly();
+        p.waitFor(15, TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed service again on its port and waits until it is ready. */
+    public void restart(String service) throws IOException, InterruptedException {
+        startService(service, settings.runDir().resolve("logs"));
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service);
+    }
+
+    public Path logFile(String service) {
+        return settings.runDir().resolve("logs").resolve(service + ".log");
+    }
+
     public String url(String service) {
         return "http://localhost:" + ports.get(service);
     }

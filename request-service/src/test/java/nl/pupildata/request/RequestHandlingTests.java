@@ -80,6 +80,11 @@ class RequestHandlingTests {
         List<String> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 2, WAIT).stream()
                 .map(r -> TopicProbe.headers(r).get("ce_type")).toList();
         assertEquals(List.of("RequestReceived", "RequestAcknowledged"), onTopic);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("pupil_data_requests_received_total{kind=\"PARENT_ACCESS\",school=\"12AB\"}"),
+                "requests received per kind and school");
+        assertTrue(metrics.contains("pupil_data_rules_refused_total{rule=\"PA-7\"}"), "rules refused by id");
+        assertTrue(metrics.contains("pupil_data_outbox_backlog"), "outbox backlog");
     }
 
     @Test

@@ -134,6 +134,21 @@ class RequestPlatformTests {
     }
 
     @Test
+    void hardening_securityHeaders_noStackTraces_andBoundedBodies() {
+        given().header("Authorization", DIRECTOR).when().get("/requests").then().statusCode(200)
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY");
+        String broken = given().header("Authorization", DIRECTOR).contentType(ContentType.JSON)
+                .body("{\"kind\":\"PARENT_ACCESS\",\"receivedOn\":\"not a date\"").when().post("/requests")
+                .then().statusCode(400).contentType("application/problem+json").extract().asString();
+        assertFalse(broken.contains("Exception") || broken.contains("\tat "), "no stack trace: " + broken);
+        String huge = "{\"kind\":\"SUPPORT_FILE\",\"fields\":{\"x\":\"" + "a".repeat(300_000) + "\"}}";
+        int status = given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body(huge)
+                .when().post("/requests").then().extract().statusCode();
+        assertEquals(413, status, "bodies over 256 KB are refused");
+    }
+
+    @Test
     void twoConcurrentAppendsAtTheSameVersion_exactlyOneWins() throws Exception {
         UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
         List<CompletableFuture<Object>> attempts = new ArrayList<>();

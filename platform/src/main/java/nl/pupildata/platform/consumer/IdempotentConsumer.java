@@ -50,6 +50,7 @@ public class IdempotentConsumer {
                     e.getMessage());
             return Uni.createFrom().failure(e);
         }
+        org.jboss.logging.MDC.put(nl.pupildata.platform.logging.RequestIdLogging.KEY, envelope.requestId().toString());
         return Panache.withTransaction(() -> ProcessedEvent.findById(new ProcessedEvent.Key(consumer, envelope.eventId()))
                         .flatMap(done -> done != null
                                 ? Uni.createFrom().voidItem()

@@ -117,16 +117,31 @@ public class ProblemMappers {
                 path(uri), null, null));
     }
 
+    /**
+     * The database is away (stopped, restarting, unreachable) rather than the command being wrong: answered
+     * 503 so the client retries. PostgreSQL says so with SQL states of class 08 (connection) and 57P
+     * (shutdown, starting up); the clients say so with a refused or closed connection or a pool timeout.
+     */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && unavailableState(pg.getSqlState())
+                    || t instanceof java.sql.SQLException sql && unavailableState(sql.getSQLState())
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
             String name = t.getClass().getName();
-            if (t instanceof java.net.ConnectException || name.endsWith("ConnectException")
-                    || name.equals("io.vertx.core.impl.NoStackTraceThrowable") && String.valueOf(t.getMessage()).contains("Timeout")
-                    || name.contains("ClosedConnectionException")) {
+            String message = String.valueOf(t.getMessage());
+            if (name.endsWith("ConnectException") || name.contains("ClosedConnectionException")
+                    || name.equals("io.vertx.core.impl.NoStackTraceThrowable") && message.contains("Timeout")
+                    || message.contains("Connection refused")) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean unavailableState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
     private static Response respond(Problem problem) {
