@@ -23,6 +23,7 @@ public enum EventType {
     OTHER_GUARDIAN_NOTIFIED("OtherGuardianNotified", OtherGuardianNotified.class, Topic.REQUESTS),
     CORRECTION_REQUESTED("CorrectionRequested", CorrectionRequested.class, Topic.REQUESTS),
     STATEMENT_ADDED("StatementAdded", StatementAdded.class, Topic.REQUESTS),
+    NEXT_SCHOOL_CONTACT_ADDED("NextSchoolContactAdded", NextSchoolContactAdded.class, Topic.REQUESTS),
     REQUEST_REFUSED("RequestRefused", RequestRefused.class, Topic.REQUESTS),
     RESEARCH_DECIDED("ResearchDecided", ResearchDecided.class, Topic.REQUESTS),
     REQUEST_WITHDRAWN("RequestWithdrawn", RequestWithdrawn.class, Topic.REQUESTS),

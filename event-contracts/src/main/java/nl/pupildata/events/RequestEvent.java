@@ -5,5 +5,6 @@ package nl.pupildata.events;
 public sealed interface RequestEvent extends PupilDataEvent
         permits RequestReceived, RequestAcknowledged, DossierReviewed, AnswerDrafted, AnswerReviewed,
         GuardiansInformed, GuardianInspectionHeld, InformationShared, DeliveryConfirmed, OtherGuardianNotified,
-        CorrectionRequested, StatementAdded, RequestRefused, ResearchDecided, RequestWithdrawn, RequestClosed {
+        CorrectionRequested, StatementAdded, NextSchoolContactAdded, RequestRefused, ResearchDecided, RequestWithdrawn,
+        RequestClosed {
 }

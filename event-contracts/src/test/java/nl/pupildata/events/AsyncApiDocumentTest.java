@@ -91,7 +91,10 @@ class AsyncApiDocumentTest {
         props.put("ce_subject", map("type", "string", "format", "uuid", "description", "Request id"));
         props.put("ce_time", map("type", "string", "format", "date-time"));
         props.put("content-type", map("type", "string", "const", "application/json"));
-        return map("type", "object", "required", new ArrayList<>(props.keySet()), "properties", props);
+        List<String> required = new ArrayList<>(props.keySet());
+        props.put("traceparent", map("type", "string", "description",
+                "W3C trace context of the command that caused the event; present when tracing is on"));
+        return map("type", "object", "required", required, "properties", props);
     }
 
     static Map<String, Object> payload(EventType type, Map<String, Object> schemas) {

@@ -33,6 +33,7 @@ final class SampleEvents {
             case OTHER_GUARDIAN_NOTIFIED -> new OtherGuardianNotified(REQUEST, STAFF, "g2");
             case CORRECTION_REQUESTED -> new CorrectionRequested(REQUEST, STAFF);
             case STATEMENT_ADDED -> new StatementAdded(REQUEST, STAFF);
+            case NEXT_SCHOOL_CONTACT_ADDED -> new NextSchoolContactAdded(REQUEST, "coordinator@12AB");
             case REQUEST_REFUSED -> new RequestRefused(REQUEST, STAFF, true, "Veiligheid van het kind",
                     List.of(Consultation.SAFEGUARDING_OFFICER, Consultation.QUALITY_OFFICER));
             case RESEARCH_DECIDED -> new ResearchDecided(REQUEST, STAFF, ResearchDecision.DECLINE,

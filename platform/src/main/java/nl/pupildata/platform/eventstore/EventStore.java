@@ -50,6 +50,7 @@ public class EventStore {
      */
     public Uni<List<EventEnvelope>> append(UUID streamId, int expectedVersion, List<? extends PupilDataEvent> events) {
         Instant now = clock.instant();
+        String traceparent = traceparent(io.opentelemetry.api.trace.Span.current().getSpanContext());
         List<EventEnvelope> envelopes = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         int version = expectedVersion;
@@ -70,6 +71,7 @@ public class EventStore {
             OutboxEntry outbox = new OutboxEntry();
             outbox.eventId = envelope.eventId();
             outbox.topic = envelope.topic().topicName();
+            outbox.traceparent = traceparent;
             chain = chain.call(row::persist).call(outbox::persist);
         }
         return chain
@@ -77,6 +79,14 @@ public class EventStore {
                 .onFailure(EventStore::isVersionConflict)
                 .transform(e -> new ConcurrencyConflictException(streamId, expectedVersion))
                 .replaceWith(envelopes);
+    }
+
+    /** The W3C traceparent of a span context, or null when there is no (sampled or unsampled) valid span. */
+    static String traceparent(io.opentelemetry.api.trace.SpanContext context) {
+        if (context == null || !context.isValid()) {
+            return null;
+        }
+        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
     }
 
     static boolean isVersionConflict(Throwable failure) {

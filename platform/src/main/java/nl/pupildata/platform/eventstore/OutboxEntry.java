@@ -23,4 +23,8 @@ public class OutboxEntry extends PanacheEntityBase {
 
     @Column(nullable = false, updatable = false)
     public String topic;
+
+    /** W3C trace context of the command that wrote the event; null when tracing is off. */
+    @Column(updatable = false)
+    public String traceparent;
 }

@@ -119,7 +119,7 @@ public class OutboxRelay {
 
     private List<Pending> readBatch(Connection c) throws SQLException {
         String sql = """
-                select o.id, o.topic, e.event_id, e.stream_id, e.type, e.payload, e.occurred_at
+                select o.id, o.topic, e.event_id, e.stream_id, e.type, e.payload, e.occurred_at, o.traceparent
                 from outbox o join event_store e on e.event_id = o.event_id
                 order by o.id
                 limit ?""";
@@ -130,7 +130,7 @@ public class OutboxRelay {
                 while (rs.next()) {
                     batch.add(new Pending(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
                             rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                            rs.getObject(7, java.time.OffsetDateTime.class).toInstant().toString()));
+                            rs.getObject(7, java.time.OffsetDateTime.class).toInstant().toString(), rs.getString(8)));
                 }
             }
         }
@@ -186,7 +186,7 @@ public class OutboxRelay {
     }
 
     record Pending(long outboxId, String topic, UUID eventId, UUID streamId, String type, String payload,
-            String time) {
+            String time, String traceparent) {
 
         ProducerRecord<String, byte[]> toRecord() {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, streamId.toString(),
@@ -200,6 +200,9 @@ public class OutboxRelay {
                     CloudEventHeaders.TIME, time,
                     CloudEventHeaders.CONTENT_TYPE, "application/json");
             headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+            if (traceparent != null) {
+                record.headers().add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8)));
+            }
             return record;
         }
     }

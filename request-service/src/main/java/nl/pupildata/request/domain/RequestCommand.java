@@ -61,6 +61,10 @@ public sealed interface RequestCommand {
     record AddStatement() implements RequestCommand {
     }
 
+    /** SWV-5. */
+    record AddNextSchoolContact() implements RequestCommand {
+    }
+
     /** PA-12, G-11. */
     record Refuse(Boolean partial, String reason, List<Consultation> consulted) implements RequestCommand {
     }

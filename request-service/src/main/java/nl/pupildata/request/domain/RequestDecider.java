@@ -154,6 +154,15 @@ public final class RequestDecider {
                         RequestKind.SECONDARY_TRANSFER);
                 yield List.of(new StatementAdded(id, actor));
             }
+            case AddNextSchoolContact n -> {
+                // SWV-5: the next school's contact person joins the support file only with the guardians' consent.
+                requireKind(state, "SWV-5", RequestKind.SUPPORT_FILE);
+                if (!facts.consentSatisfied()) {
+                    throw RuleViolation.rule("SWV-5", "De contactpersoon van de volgende school wordt alleen met "
+                            + "toestemming van de ouders aan het Topdossier toegevoegd.");
+                }
+                yield List.of(new NextSchoolContactAdded(id, actor));
+            }
             case Refuse r -> List.of(refuse(r, state, actor));
             case DecideResearch d -> {
                 requireKind(state, "G-12", RequestKind.RESEARCH);

@@ -102,7 +102,7 @@ public final class RequestGuide {
                     : List.of("shares", "refusal"));
             case SCHOOL_TRANSFER, SECONDARY_TRANSFER -> a.addAll(List.of("guardian-inspection", "statements",
                     "shares", "refusal"));
-            case SUPPORT_FILE -> a.addAll(List.of("shares", "refusal"));
+            case SUPPORT_FILE -> a.addAll(List.of("shares", "next-school-contact", "refusal"));
             case OUTGOING_INQUIRY -> a.addAll(List.of("guardians-informed", "shares"));
             case RESEARCH -> a.addAll(List.of("research-decision", "shares", "refusal"));
         }

@@ -233,6 +233,14 @@ public class RequestResource {
     }
 
     @POST
+    @Path("{id}/next-school-contact")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "SWV-5: add the next school's contact person to the support file (needs consent)")
+    public Uni<RequestDetails> addNextSchoolContact(@PathParam("id") UUID id) {
+        return step(id, new RequestCommand.AddNextSchoolContact());
+    }
+
+    @POST
     @Path("{id}/refusal")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_OFFICER })
     @Operation(summary = "PA-12 / G-11: refuse (fully or partly), after the consultations the rules name")

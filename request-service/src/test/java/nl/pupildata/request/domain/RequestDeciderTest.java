@@ -334,6 +334,17 @@ class RequestDeciderTest {
         }
 
         @Test
+        void swv5_theNextSchoolsContactOnlyWithConsent() {
+            given(received(RequestKind.SUPPORT_FILE, false, null, null, 8, false, null));
+            assertEquals("SWV-5", refusedBy(new AddNextSchoolContact()));
+            consent = true;
+            assertInstanceOf(NextSchoolContactAdded.class, when(new AddNextSchoolContact()).get(0));
+            history.clear();
+            given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.OTHER, 8, false, null));
+            assertEquals("SWV-5", refusedBy(new AddNextSchoolContact()), "only for the support file");
+        }
+
+        @Test
         void g6_guardiansInformedBeforeTheOrganisationIsApproached() {
             given(received(RequestKind.OUTGOING_INQUIRY, false, null, null, 5, false, null));
             assertEquals("G-6", refusedBy(share(ShareChannel.PHONE)));
