@@ -84,17 +84,18 @@ class DeploymentFilesTest {
         }
     }
 
-    /** The commit a build was made from is stamped into the generated files; it is not a difference. */
-    @SuppressWarnings("unchecked")
+    /** Where and from which commit a build was made is stamped into the generated files; not a difference. */
+    static final List<String> BUILD_STAMPS = List.of("app.quarkus.io/commit-id", "app.quarkus.io/vcs-uri",
+            "app.quarkus.io/vcs-ref", "app.quarkus.io/build-timestamp");
+
     static List<Map<String, Object>> withoutCommitId(List<Map<String, Object>> docs) {
         for (Map<String, Object> doc : docs) {
-            Map<String, Object> annotations = at(doc, "metadata", "annotations");
-            if (annotations != null) {
-                annotations.remove("app.quarkus.io/commit-id");
-            }
-            Map<String, Object> template = at(doc, "spec", "template", "metadata", "annotations");
-            if (template != null) {
-                template.remove("app.quarkus.io/commit-id");
+            for (Map<String, Object> annotations : Arrays.asList(
+                    DeploymentFilesTest.<Map<String, Object>>at(doc, "metadata", "annotations"),
+                    DeploymentFilesTest.<Map<String, Object>>at(doc, "spec", "template", "metadata", "annotations"))) {
+                if (annotations != null) {
+                    BUILD_STAMPS.forEach(annotations::remove);
+                }
             }
         }
         return docs;
