@@ -61,6 +61,15 @@ public final class CloudEventHeaders {
         return new EventEnvelope(id, time, event);
     }
 
+    /**
+     * Reads an event back from where a service stored it (its id, type, request id, time and JSON), with the
+     * same checks as a message from Kafka.
+     */
+    public static EventEnvelope fromStored(UUID eventId, String type, UUID requestId, Instant time, String payload) {
+        return fromHeaders(Map.of(ID, eventId.toString(), TYPE, type, SUBJECT, requestId.toString(),
+                TIME, time.toString()), payload);
+    }
+
     private static String required(Map<String, String> headers, String name) {
         String value = headers.get(name);
         if (value == null || value.isBlank()) {

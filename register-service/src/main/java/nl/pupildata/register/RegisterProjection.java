@@ -3,7 +3,6 @@ package nl.pupildata.register;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.EventEnvelope;
@@ -72,8 +71,6 @@ public class RegisterProjection {
     }
 
     static EventEnvelope envelope(TimelineEntry line) {
-        return CloudEventHeaders.fromHeaders(Map.of(CloudEventHeaders.ID, line.eventId.toString(),
-                CloudEventHeaders.TYPE, line.type, CloudEventHeaders.SUBJECT, line.requestId.toString(),
-                CloudEventHeaders.TIME, line.at.toString()), line.payload);
+        return CloudEventHeaders.fromStored(line.eventId, line.type, line.requestId, line.at, line.payload);
     }
 }

@@ -165,10 +165,7 @@ public class RegisterResource {
     private Query query(String school, String kind, String status, LocalDate from, LocalDate to) {
         StringBuilder q = new StringBuilder("schoolBrin is not null");
         Map<String, Object> p = new HashMap<>();
-        if (!caller.isBoardWide()) {
-            q.append(" and schoolBrin in :schools");
-            p.put("schools", caller.schools().isEmpty() ? List.of("-") : caller.schools());
-        }
+        caller.limitToOwnSchools(q, p);
         add(q, p, "schoolBrin", "school", school);
         add(q, p, "kind", "kind", kind);
         add(q, p, "status", "status", status);

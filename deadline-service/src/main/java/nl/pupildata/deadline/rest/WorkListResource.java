@@ -62,10 +62,7 @@ public class WorkListResource {
             q.append(" and dueOn > :horizon");
             p.put("horizon", horizon);
         }
-        if (!caller.isBoardWide()) {
-            q.append(" and schoolBrin in :schools");
-            p.put("schools", caller.schools().isEmpty() ? List.of("-") : caller.schools());
-        }
+        caller.limitToOwnSchools(q, p);
         if (school != null && !school.isBlank()) {
             q.append(" and schoolBrin = :school");
             p.put("school", school);

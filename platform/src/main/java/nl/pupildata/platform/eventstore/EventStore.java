@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.EventEnvelope;
@@ -100,12 +99,7 @@ public class EventStore {
     }
 
     static EventEnvelope toEnvelope(StoredEvent row) {
-        Map<String, String> headers = Map.of(
-                CloudEventHeaders.ID, row.eventId.toString(),
-                CloudEventHeaders.TYPE, row.type,
-                CloudEventHeaders.SUBJECT, row.streamId.toString(),
-                CloudEventHeaders.TIME, row.occurredAt.toString());
-        return CloudEventHeaders.fromHeaders(headers, row.payload);
+        return CloudEventHeaders.fromStored(row.eventId, row.type, row.streamId, row.occurredAt, row.payload);
     }
 
 }

@@ -51,6 +51,17 @@ public class Caller {
         return isBoardWide() || schools().contains(schoolBrin);
     }
 
+    /**
+     * Narrows a list query to the caller's schools (board-wide roles see all): appends a condition on
+     * {@code schoolBrin} to {@code where} and its parameter to {@code params}.
+     */
+    public void limitToOwnSchools(StringBuilder where, java.util.Map<String, Object> params) {
+        if (!isBoardWide()) {
+            where.append(" and schoolBrin in :schools");
+            params.put("schools", schools().isEmpty() ? java.util.List.of("-") : schools());
+        }
+    }
+
     /** Refuses with 403 unless the caller is board-wide or the school is theirs. */
     public void requireSchool(String schoolBrin) {
         if (!maySee(schoolBrin)) {

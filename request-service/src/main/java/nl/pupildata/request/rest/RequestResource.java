@@ -93,10 +93,7 @@ public class RequestResource {
             @QueryParam("kind") String kind) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (!caller.isBoardWide()) {
-            query.append(" and schoolBrin in :schools");
-            params.put("schools", caller.schools().isEmpty() ? List.of("-") : caller.schools());
-        }
+        caller.limitToOwnSchools(query, params);
         filter(query, params, "schoolBrin", "school", school);
         filter(query, params, "status", "status", status);
         filter(query, params, "kind", "kind", kind);
