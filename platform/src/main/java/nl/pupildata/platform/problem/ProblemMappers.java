@@ -120,25 +120,32 @@ public class ProblemMappers {
     /**
      * The database is away (stopped, restarting, unreachable) rather than the command being wrong: answered
      * 503 so the client retries. PostgreSQL says so with SQL states of class 08 (connection) and 57P
-     * (shutdown, starting up); the clients say so with a refused or closed connection or a pool timeout.
+     * (shutdown, starting up); the clients say so with a refused, reset or closed connection (also one that
+     * closed while a statement was in flight), or a pool that timed out waiting for a connection.
      */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.pgclient.PgException pg && unavailableState(pg.getSqlState())
                     || t instanceof java.sql.SQLException sql && unavailableState(sql.getSQLState())
-                    || t instanceof java.net.ConnectException) {
+                    || t instanceof java.net.SocketException
+                    || t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
                 return true;
             }
-            String name = t.getClass().getName();
-            String message = String.valueOf(t.getMessage());
-            if (name.endsWith("ConnectException") || name.contains("ClosedConnectionException")
-                    || name.equals("io.vertx.core.impl.NoStackTraceThrowable") && message.contains("Timeout")
-                    || message.contains("Connection refused")) {
+            boolean vertx = t instanceof io.vertx.core.VertxException
+                    || t instanceof io.vertx.core.impl.NoStackTraceThrowable;
+            if ((vertx || t instanceof java.io.IOException) && LOST_CONNECTION.matcher(String.valueOf(t.getMessage()))
+                    .find()) {
                 return true;
             }
         }
         return false;
     }
+
+    /** How the Vert.x SQL client and Netty describe a connection that is gone or could not be had. */
+    private static final java.util.regex.Pattern LOST_CONNECTION = java.util.regex.Pattern.compile(
+            "(?i)connection (has been |was |is )?(closed|lost|refused|reset)|connection may have been lost"
+                    + "|timeout|timed out|closed connection");
 
     private static boolean unavailableState(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
