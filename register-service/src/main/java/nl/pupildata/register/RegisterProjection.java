@@ -1,5 +1,6 @@
 package nl.pupildata.register;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -55,13 +56,25 @@ public class RegisterProjection {
         line.actor = envelope.event().actor();
         line.source = envelope.source();
         line.payload = EventJson.toJson(envelope.event());
-        return line.persist()
+        return lock(envelope.requestId())
+                .chain(line::persist)
                 .chain(() -> timeline(envelope.requestId()))
                 .chain(events -> RegisterEntry.<RegisterEntry>findById(envelope.requestId()).chain(found -> {
                     RegisterEntry entry = found != null ? found : new RegisterEntry();
                     entry.update(RegisterFold.fold(envelope.requestId(), events));
                     return found != null ? Uni.createFrom().voidItem() : entry.persist().replaceWithVoid();
                 }));
+    }
+
+    /**
+     * One request is folded by one transaction at a time: the three topics' consumers (and a replay) may bring
+     * events of the same request at once, and each must see the other's timeline line before it refolds, or the
+     * entry would miss an event. Held until the transaction ends.
+     */
+    static Uni<Void> lock(UUID requestId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(pg_advisory_xact_lock(hashtext(:id)))", Long.class)
+                .setParameter("id", requestId.toString()).getSingleResult()).replaceWithVoid();
     }
 
     /** The request's events in time order (event id breaks ties, so every fold sees the same order). */

@@ -1,7 +1,6 @@
 package nl.pupildata.register;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import nl.pupildata.events.InvalidEventException;
 import nl.pupildata.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -28,7 +26,8 @@ import org.jboss.logging.Logger;
  * Rebuilds the register from the start of the three topics. While it runs, queries answer from the partly
  * rebuilt projection and say so ({@code rebuilding: true}); the live consumers keep applying new events. Both
  * record event ids in the same table and an entry is a fold over its timeline in time order, so whichever of
- * the two applies an event first, the result ends equal to the live projection.
+ * the two applies an event first, the result ends equal to the live projection. The replay reads the topics in
+ * batches of up to {@value #BATCH} records and applies each batch in one transaction ({@link ReplayBatch}).
  */
 @ApplicationScoped
 public class RegisterReplay {
@@ -41,15 +40,18 @@ public class RegisterReplay {
         }
     }
 
+    /** Records per poll, applied in one transaction. */
+    static final int BATCH = 5000;
+
     private final AgroalDataSource dataSource;
-    private final RegisterProjection projection;
+    private final ReplayBatch batch;
     private final String bootstrapServers;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status("IDLE", null, null, 0, null));
 
-    public RegisterReplay(AgroalDataSource dataSource, RegisterProjection projection,
+    public RegisterReplay(AgroalDataSource dataSource, ReplayBatch batch,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
-        this.projection = projection;
+        this.batch = batch;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -76,7 +78,9 @@ public class RegisterReplay {
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ConsumerConfig.GROUP_ID_CONFIG, "register-replay-" + UUID.randomUUID(),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500), new StringDeserializer(), new StringDeserializer())) {
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
+                    ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024), new StringDeserializer(),
+                    new StringDeserializer())) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (Topic topic : Topic.values()) {
                     for (PartitionInfo p : consumer.partitionsFor(topic.topicName(), Duration.ofSeconds(30))) {
@@ -87,12 +91,11 @@ public class RegisterReplay {
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 while (!caughtUp(consumer, end)) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                        apply(record);
-                        read++;
-                        if (read % 1000 == 0) {
-                            status.set(new Status("REBUILDING", started, null, read, null));
-                        }
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty()) {
+                        batch.apply(records);
+                        read += records.count();
+                        status.set(new Status("REBUILDING", started, null, read, null));
                     }
                 }
             }
@@ -101,16 +104,6 @@ public class RegisterReplay {
         } catch (Throwable e) {
             LOG.error("Register replay failed", e);
             status.set(new Status("FAILED", started, Instant.now(), read, e.getMessage()));
-        }
-    }
-
-    private void apply(ConsumerRecord<String, String> record) throws Throwable {
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> projection.apply(record));
-        } catch (InvalidEventException e) {
-            // Already in the dead-letter topic from its first delivery; a replay skips it again.
-            LOG.debugf("Replay skips an unreadable message at %s-%d@%d", record.topic(), record.partition(),
-                    record.offset());
         }
     }
 

@@ -155,10 +155,27 @@ class FaultToleranceTest {
         long found = load.accepted.stream().filter(id -> given().baseUri(stack.url("register-service"))
                 .header("Authorization", "Bearer " + OFFICER).get("/register/" + id).statusCode() == 200).count();
         assertEquals(load.accepted.size(), found);
-        assertTrue(load.badFailures.isEmpty(), "failures that were not a 503 problem: " + load.badFailures);
+        assertTrue(load.badFailures.isEmpty(), () -> "failures that were not a 503 problem: " + load.badFailures
+                + "\nrequest-service logged:\n" + unexpectedFailures());
         assertTrue(load.accepted.size() > 0, "some requests were accepted");
         report.add(String.format("%-28s %6d %9d %8d %7d %6d", load.name, load.sent.get(), load.accepted.size(),
                 load.refused.get(), load.failed.get(), found));
+    }
+
+    /** The stack traces request-service logged for its 500s, so a failing run says what to recognise next. */
+    private String unexpectedFailures() {
+        try {
+            List<String> lines = Files.readAllLines(stack.logFile("request-service"));
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("Unexpected failure")) {
+                    lines.subList(i, Math.min(lines.size(), i + 40)).forEach(l -> b.append(l).append('\n'));
+                }
+            }
+            return b.toString();
+        } catch (java.io.IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     @Test

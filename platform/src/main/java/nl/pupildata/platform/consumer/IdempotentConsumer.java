@@ -63,7 +63,8 @@ public class IdempotentConsumer {
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 
-    static Map<String, String> headers(ConsumerRecord<String, String> record) {
+    /** The record's headers as strings (a header without a value is left out). */
+    public static Map<String, String> headers(ConsumerRecord<String, String> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header h : record.headers()) {
             if (h.value() != null) {

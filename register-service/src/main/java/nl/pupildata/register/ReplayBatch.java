@@ -1,0 +1,214 @@
+package nl.pupildata.register;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.pupildata.events.CloudEventHeaders;
+import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.EventJson;
+import nl.pupildata.events.InvalidEventException;
+import nl.pupildata.platform.consumer.IdempotentConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a batch of records to the register in one transaction, with set-based statements instead of a round
+ * trip per event: record the event ids as processed (those already applied by the live consumer drop out),
+ * add the new ones to the timelines, refold every request the batch touched from its whole timeline, and upsert
+ * those entries. The same fold as the live projection, so the result is the same; the same per-request lock, so
+ * a live consumer and the replay never fold one request at the same time.
+ */
+@ApplicationScoped
+public class ReplayBatch {
+
+    private static final Logger LOG = Logger.getLogger(ReplayBatch.class);
+
+    private final AgroalDataSource dataSource;
+
+    public ReplayBatch(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** @return how many events of the batch were new to the register */
+    public int apply(ConsumerRecords<String, String> records) throws SQLException {
+        Map<UUID, EventEnvelope> events = new LinkedHashMap<>();
+        Map<UUID, String> sources = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Map<String, String> headers = IdempotentConsumer.headers(record);
+            try {
+                EventEnvelope envelope = CloudEventHeaders.fromHeaders(headers, record.value());
+                events.putIfAbsent(envelope.eventId(), envelope);
+                sources.put(envelope.eventId(), Objects.requireNonNullElse(envelope.source(), ""));
+            } catch (InvalidEventException e) {
+                // Already in the dead-letter topic from its first delivery; a replay skips it again.
+                LOG.debugf("Replay skips an unreadable message at %s-%d@%d", record.topic(), record.partition(),
+                        record.offset());
+            }
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                TreeSet<UUID> requests = new TreeSet<>();
+                events.values().forEach(e -> requests.add(e.requestId()));
+                lock(c, requests);
+                List<EventEnvelope> fresh = markProcessed(c, events);
+                insertTimeline(c, fresh, sources);
+                Map<UUID, List<EventEnvelope>> timelines = timelines(c, requests);
+                upsertEntries(c, timelines);
+                c.commit();
+                return fresh.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The same transaction-scoped lock per request as the live projection takes; in sorted order, no deadlock. */
+    private static void lock(Connection c, TreeSet<UUID> requests) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select count(pg_advisory_xact_lock(k)) from (select distinct hashtext(r::text) as k"
+                        + " from unnest(?::uuid[]) r order by 1) locks")) {
+            s.setArray(1, text(c, requests.toArray()));
+            s.executeQuery().close();
+        }
+    }
+
+    private static List<EventEnvelope> markProcessed(Connection c, Map<UUID, EventEnvelope> events)
+            throws SQLException {
+        List<EventEnvelope> fresh = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("insert into processed_event (consumer, event_id)"
+                + " select ?, e from unnest(?::uuid[]) e on conflict do nothing returning event_id")) {
+            s.setString(1, RegisterProjection.CONSUMER);
+            s.setArray(2, text(c, events.keySet().toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    fresh.add(events.get(r.getObject(1, UUID.class)));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    private static void insertTimeline(Connection c, List<EventEnvelope> fresh, Map<UUID, String> sources)
+            throws SQLException {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into register_timeline"
+                + " (event_id, request_id, type, at, actor, source, payload)"
+                + " select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],"
+                + " ?::text[]) on conflict do nothing")) {
+            s.setArray(1, text(c, column(fresh, EventEnvelope::eventId)));
+            s.setArray(2, text(c, column(fresh, EventEnvelope::requestId)));
+            s.setArray(3, text(c, column(fresh, e -> e.type().typeName())));
+            s.setArray(4, text(c, column(fresh, e -> e.time().toString())));
+            s.setArray(5, text(c, column(fresh, e -> e.event().actor())));
+            s.setArray(6, text(c, column(fresh, e -> sources.get(e.eventId()))));
+            s.setArray(7, text(c, column(fresh, e -> EventJson.toJson(e.event()))));
+            s.executeUpdate();
+        }
+    }
+
+    /** Every touched request's events in time order (event id breaks ties), as the live projection reads them. */
+    private static Map<UUID, List<EventEnvelope>> timelines(Connection c, TreeSet<UUID> requests)
+            throws SQLException {
+        Map<UUID, List<EventEnvelope>> timelines = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select event_id, request_id, type, at, payload"
+                + " from register_timeline where request_id = any(?::uuid[]) order by request_id, at, event_id")) {
+            s.setArray(1, text(c, requests.toArray()));
+            s.setFetchSize(10_000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    UUID request = r.getObject(2, UUID.class);
+                    timelines.computeIfAbsent(request, k -> new ArrayList<>()).add(CloudEventHeaders.fromStored(
+                            r.getObject(1, UUID.class), r.getString(3), request,
+                            r.getTimestamp(4).toInstant(), r.getString(5)));
+                }
+            }
+        }
+        return timelines;
+    }
+
+    private static void upsertEntries(Connection c, Map<UUID, List<EventEnvelope>> timelines) throws SQLException {
+        List<RegisterEntry> entries = new ArrayList<>();
+        timelines.forEach((request, events) -> {
+            RegisterEntry entry = new RegisterEntry();
+            entry.update(RegisterFold.fold(request, events));
+            entries.add(entry);
+        });
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into register_entry (request_id, school_brin, kind, requester_category, pupil_ref,
+                    received_on, status, outcome, due_on, extensions, consent_satisfied, shares, closed_on,
+                    met_within_term, last_event_at, consent_requirement, refusal_reason)
+                select u.request_id, u.school_brin, u.kind, u.requester_category, u.pupil_ref, u.received_on::date,
+                    u.status, u.outcome, u.due_on::date, u.extensions::int, u.consent_satisfied::boolean, u.shares::int,
+                    u.closed_on::date, u.met_within_term::boolean, u.last_event_at::timestamptz, u.consent_requirement,
+                    u.refusal_reason
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[]) as u(request_id, school_brin, kind, requester_category, pupil_ref, received_on,
+                    status, outcome, due_on, extensions, consent_satisfied, shares, closed_on, met_within_term,
+                    last_event_at, consent_requirement, refusal_reason)
+                on conflict (request_id) do update set school_brin = excluded.school_brin, kind = excluded.kind,
+                    requester_category = excluded.requester_category, pupil_ref = excluded.pupil_ref,
+                    received_on = excluded.received_on, status = excluded.status, outcome = excluded.outcome,
+                    due_on = excluded.due_on, extensions = excluded.extensions,
+                    consent_satisfied = excluded.consent_satisfied, shares = excluded.shares,
+                    closed_on = excluded.closed_on, met_within_term = excluded.met_within_term,
+                    last_event_at = excluded.last_event_at, consent_requirement = excluded.consent_requirement,
+                    refusal_reason = excluded.refusal_reason""")) {
+            s.setArray(1, text(c, column(entries, e -> e.requestId)));
+            s.setArray(2, text(c, column(entries, e -> e.schoolBrin)));
+            s.setArray(3, text(c, column(entries, e -> e.kind)));
+            s.setArray(4, text(c, column(entries, e -> e.requesterCategory)));
+            s.setArray(5, text(c, column(entries, e -> e.pupilRef)));
+            s.setArray(6, text(c, column(entries, e -> string(e.receivedOn))));
+            s.setArray(7, text(c, column(entries, e -> e.status)));
+            s.setArray(8, text(c, column(entries, e -> e.outcome)));
+            s.setArray(9, text(c, column(entries, e -> string(e.dueOn))));
+            s.setArray(10, text(c, column(entries, e -> e.extensions)));
+            s.setArray(11, text(c, column(entries, e -> e.consentSatisfied)));
+            s.setArray(12, text(c, column(entries, e -> e.shares)));
+            s.setArray(13, text(c, column(entries, e -> string(e.closedOn))));
+            s.setArray(14, text(c, column(entries, e -> e.metWithinTerm)));
+            s.setArray(15, text(c, column(entries, e -> string(e.lastEventAt))));
+            s.setArray(16, text(c, column(entries, e -> e.consentRequirement)));
+            s.setArray(17, text(c, column(entries, e -> e.refusalReason)));
+            s.executeUpdate();
+        }
+    }
+
+    private static <T> Object[] column(List<T> rows, Function<T, Object> value) {
+        return rows.stream().map(value).toArray();
+    }
+
+    /** Every array goes as text[] and is cast in SQL: one encoding for all column types. */
+    private static Array text(Connection c, Object[] values) throws SQLException {
+        String[] texts = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            texts[i] = values[i] == null ? null : values[i].toString();
+        }
+        return c.createArrayOf("text", texts);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
