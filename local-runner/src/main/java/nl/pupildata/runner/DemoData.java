@@ -15,7 +15,7 @@ import nl.pupildata.infra.DevTokens;
  * A handful of realistic example requests, entered over the API as school staff would, so that a newcomer
  * who starts the stack with {@code --demo} sees a populated register and work list. The people are invented.
  */
-final class DemoData {
+public final class DemoData {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private final LocalStack stack;
@@ -24,11 +24,11 @@ final class DemoData {
     private final String coordinator12 = DevTokens.token("QUALITY_COORDINATOR", "kc@12AB", List.of("12AB"));
     private final String director34 = DevTokens.token("DIRECTOR", "director@34CD", List.of("34CD"));
 
-    DemoData(LocalStack stack) {
+    public DemoData(LocalStack stack) {
         this.stack = stack;
     }
 
-    int load() throws IOException, InterruptedException {
+    public int load() throws IOException, InterruptedException {
         LocalDate today = LocalDate.now();
         String apart = """
                 "guardians":[{"id":"g1","name":"Fatima el Amrani","email":"fatima.elamrani@example.nl","hasAuthority":true},

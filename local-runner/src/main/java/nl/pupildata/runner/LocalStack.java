@@ -48,6 +48,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** System property: the services' JVM options (the benchmark lets the JIT compile fully). */
+    public static final String JVM_OPTIONS = "pupil-data.service-jvm-options";
+    /** Small and quick to start: a laptop runs four of them next to Kafka and PostgreSQL. */
+    public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private final Settings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -103,13 +108,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one service process on its port against its own database. */
     public void startService(String service, Path logs) throws IOException {
+        startService(service, logs, Map.of());
+    }
+
+    /** Starts one service with extra system properties for this run only (the benchmark moves a consumer group). */
+    public void startService(String service, Path logs, Map<String, String> extraProperties) throws IOException {
         Path jar = settings.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+        command.addAll(List.of(
                 "-Dquarkus.profile=dev",
                 "-Dquarkus.http.port=" + ports.get(service),
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
@@ -118,6 +129,7 @@ public final class LocalStack implements AutoCloseable {
                 "-Dquarkus.datasource.username=" + EmbeddedPostgresServer.USER,
                 "-Dquarkus.datasource.password=" + EmbeddedPostgresServer.PASSWORD));
         settings.serviceProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile())).start();
@@ -158,8 +170,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a killed service again on its port and waits until it is ready. */
     public void restart(String service) throws IOException, InterruptedException {
-        startService(service, settings.runDir().resolve("logs"));
+        restart(service, Map.of());
+    }
+
+    public void restart(String service, Map<String, String> extraProperties) throws IOException, InterruptedException {
+        startService(service, settings.runDir().resolve("logs"), extraProperties);
         awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service);
+    }
+
+    /** The operating-system process id of a running service (for its memory figures). */
+    public long pid(String service) {
+        return processes.get(service).pid();
     }
 
     public Path logFile(String service) {

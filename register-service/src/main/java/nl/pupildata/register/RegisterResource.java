@@ -1,6 +1,7 @@
 package nl.pupildata.register;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -12,9 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -25,8 +23,6 @@ import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
 import nl.pupildata.platform.security.Roles;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,16 +33,15 @@ public class RegisterResource {
 
     static final String[] READERS = { Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR,
             Roles.QUALITY_COORDINATOR };
-    static final String[] CSV_HEADER = { "requestId", "schoolBrin", "kind", "requesterCategory", "pupilRef",
-            "receivedOn", "status", "outcome", "dueOn", "extensions", "consentRequirement", "consentSatisfied",
-            "shares", "refusalReason", "closedOn", "metWithinTerm" };
 
     private final Caller caller;
     private final RegisterReplay replay;
+    private final RegisterExport export;
 
-    public RegisterResource(Caller caller, RegisterReplay replay) {
+    public RegisterResource(Caller caller, RegisterReplay replay, RegisterExport export) {
         this.caller = caller;
         this.replay = replay;
+        this.export = export;
     }
 
     public record TimelineLine(String type, Instant at, String actor) {
@@ -130,14 +125,14 @@ public class RegisterResource {
     @Produces("text/csv")
     @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "The register as CSV (UTF-8 with a byte-order mark so spreadsheets read ë and é; header row)")
-    public Uni<Response> export(@QueryParam("school") String school, @QueryParam("kind") String kind,
+    @Blocking
+    public Response export(@QueryParam("school") String school, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        Query q = query(school, kind, status, from, to);
-        return Panache.withSession(() -> RegisterEntry
-                .<RegisterEntry>list(q.where() + " order by receivedOn desc, lastEventAt desc, requestId", q.params()))
-                .map(entries -> Response.ok(csv(entries), "text/csv; charset=UTF-8")
-                        .header("Content-Disposition", "attachment; filename=\"register-opvragen-leerlinggegevens.csv\"")
-                        .build());
+        RegisterExport.Filter filter = new RegisterExport.Filter(caller.isBoardWide() ? null : caller.schools(),
+                school, kind, status, from, to);
+        return Response.ok(export.csv(filter), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"register-opvragen-leerlinggegevens.csv\"")
+                .build();
     }
 
     @POST
@@ -180,20 +175,6 @@ public class RegisterResource {
         return new Query(q.toString(), p);
     }
 
-    static String csv(List<RegisterEntry> entries) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
-            for (RegisterEntry e : entries) {
-                printer.printRecord(e.requestId, e.schoolBrin, e.kind, e.requesterCategory, e.pupilRef, e.receivedOn,
-                        e.status, e.outcome, e.dueOn, e.extensions, e.consentRequirement, e.consentSatisfied, e.shares,
-                        e.refusalReason, e.closedOn, e.metWithinTerm);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
 
     private static void add(StringBuilder q, Map<String, Object> p, String field, String name, String value) {
         if (value != null && !value.isBlank()) {

@@ -163,7 +163,7 @@ class FaultToleranceTest {
     }
 
     /** The stack traces request-service logged for its 500s, so a failing run says what to recognise next. */
-    private String unexpectedFailures() {
+    private static String unexpectedFailures() {
         try {
             List<String> lines = Files.readAllLines(stack.logFile("request-service"));
             StringBuilder b = new StringBuilder();

@@ -1,0 +1,72 @@
+package nl.pupildata.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.pupildata.infra.DevTokens;
+import nl.pupildata.runner.LocalStack;
+
+/** The system's REST API as a client sees it: one HTTP/1.1 client with keep-alive, development tokens. */
+final class Api {
+
+    static final String SCHOOL = "12AB";
+    /** The seeded school whose register the growth phase reads (see {@link Growth}). */
+    static final String SEEDED_SCHOOL = "12AX";
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final AtomicLong PUPILS = new AtomicLong();
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    final String director = "Bearer " + DevTokens.token("DIRECTOR", "bench-director", List.of(SCHOOL, SEEDED_SCHOOL));
+    final String officer = "Bearer " + DevTokens.token("QUALITY_OFFICER", "bench-officer", List.of());
+    private final LocalStack stack;
+
+    Api(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    /** A complete, valid access request by a guardian (PA-1), each with its own pupil reference. */
+    static String accessRequest() {
+        long n = PUPILS.incrementAndGet();
+        return """
+                {"kind":"PARENT_ACCESS","schoolBrin":"%s","receivedOn":"%s","receivedVia":"EMAIL",
+                 "pupil":{"ref":"BENCH-%d","name":"Sam de Vries","dateOfBirth":"2017-03-01","group":4},
+                 "guardians":[{"id":"g1","name":"Anna de Vries","email":"anna@example.nl","hasAuthority":true},
+                              {"id":"g2","name":"Bram de Vries","email":"bram@example.nl","hasAuthority":true}],
+                 "guardiansLivingApart":true,"requester":{"guardianId":"g1"},"accessMode":"PDF_BY_SECURE_MAIL"}"""
+                .formatted(SCHOOL, LocalDate.now(), n);
+    }
+
+    /** POST /requests; the new request's id, or null when it was not accepted. */
+    String intake() throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.url("request-service") + "/requests"))
+                .header("Authorization", director).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(accessRequest())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            return null;
+        }
+        Matcher m = ID.matcher(r.body());
+        return m.find() ? m.group(1) : null;
+    }
+
+    HttpResponse<String> get(String service, String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).header("Authorization", token)
+                .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String service, String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).header("Authorization", token)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,325 @@
+package nl.pupildata.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.pupildata.runner.DemoData;
+import nl.pupildata.runner.LocalStack;
+
+/**
+ * The performance benchmark: {@code scripts/benchmark [--quick]}. Starts the packaged system on the local stack
+ * (embedded Kafka and PostgreSQL, the four services as their own processes), measures intake, propagation to
+ * the register, replay, footprint and growth, each next to the raw Kafka or PostgreSQL operation it stands on,
+ * and writes the table to {@code benchmark/target/performance-report.md}. See docs/performance.md.
+ */
+public final class Benchmark {
+
+    record Options(Duration warmUp, Duration intake, List<Integer> clients, List<Integer> propagationRates,
+            Duration propagation, long replayEvents, List<Integer> growthSizes, int samples) {
+
+        static Options of(List<String> args) {
+            if (args.contains("--quick")) {
+                return new Options(Duration.ofSeconds(5), Duration.ofSeconds(10), List.of(1, 8, 32), List.of(10, 50),
+                        Duration.ofSeconds(15), 100_000, List.of(10_000, 100_000), 20);
+            }
+            return new Options(Duration.ofSeconds(10), Duration.ofSeconds(60), List.of(1, 8, 32), List.of(10, 50),
+                    Duration.ofSeconds(60), 1_000_000, List.of(10_000, 100_000, 1_000_000), 100);
+        }
+    }
+
+    private static final long STARTED = System.nanoTime();
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        Options options = Options.of(arguments);
+        Path root = Path.of(System.getProperty("pupil-data.root", ".")).toAbsolutePath().normalize();
+        Path out = root.resolve("benchmark/target");
+        Report report = new Report(options, arguments.contains("--quick"));
+        // The services run as scripts/run-local runs them, unless -Dpupil-data.service-jvm-options says otherwise.
+        System.setProperty(LocalStack.JVM_OPTIONS,
+                System.getProperty(LocalStack.JVM_OPTIONS, LocalStack.DEFAULT_JVM_OPTIONS));
+
+        if (!arguments.contains("--growth-only")) {
+            systemPhases(options, root, out, report);
+        }
+        try (LocalStack stack = stack(root, out.resolve("run-b"))) {
+            stack.start();
+            log("Warming up (" + options.warmUp().toSeconds() + " s, 2 clients) …");
+            Intake.load("warm-up", 2, options.warmUp(), Intake.http(new Api(stack)));
+            drain(new Api(stack));
+            report.growth = new Growth(stack, new Api(stack), options.samples()).run(options.growthSizes());
+        }
+
+        String table = report.write(out);
+        System.out.println();
+        System.out.println(table);
+        System.out.printf("Written to %s (%.1f min)%n", out.resolve("performance-report.md"),
+                (System.nanoTime() - STARTED) / 60e9);
+        System.exit(0);
+    }
+
+    /** Everything but growth, on one stack: start-up, propagation, intake, replay. */
+    private static void systemPhases(Options options, Path root, Path out, Report report) throws Exception {
+        try (LocalStack stack = stack(root, out.resolve("run-a"))) {
+            long t0 = System.nanoTime();
+            stack.start();
+            report.stackReady = (System.nanoTime() - t0) / 1e9;
+            Api api = new Api(stack);
+            log("Loading the demo requests (full lifecycles, used as replay templates) …");
+            new DemoData(stack).load();
+
+            log("Start-up: each service stopped and started again alone …");
+            Footprint footprint = new Footprint(stack);
+            footprint.measureStarts();
+            Thread.sleep(5000);
+            footprint.measureIdle();
+            report.footprint = footprint;
+
+            log("Warming up (" + options.warmUp().toSeconds() + " s, 2 clients) …");
+            Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
+            report.drainSeconds = drain(api);
+
+            String registerDatabase = stack.postgres().jdbcUrl(LocalStack.database("register-service"));
+            for (int rate : options.propagationRates()) {
+                log("Propagation at " + rate + " requests/s for " + options.propagation().toSeconds() + " s …");
+                Map<String, Double> cpuBefore = footprint.cpuSeconds();
+                long phase = System.nanoTime();
+                Propagation.Result result = Propagation.run(api, registerDatabase, rate, options.propagation());
+                Map<String, Double> cpu = new LinkedHashMap<>(footprint.cpuSeconds());
+                cpu.replaceAll((k, v) -> v - cpuBefore.get(k));
+                report.propagation.add(new PropagationRun(result, cpu, (System.nanoTime() - phase) / 1e9));
+                report.write(out);
+                drain(api);
+            }
+
+            footprint.startSampling();
+            for (int clients : options.clients()) {
+                log("Intake over HTTP, " + clients + " client(s), " + options.intake().toSeconds() + " s …");
+                report.intake.add(Intake.load("service", clients, options.intake(), Intake.http(api)));
+            }
+            footprint.stopSampling();
+            String rawUrl = Intake.rawDatabase(stack.postgres());
+            for (int clients : options.clients()) {
+                log("Raw PostgreSQL (event row + outbox row per transaction), " + clients + " client(s) …");
+                report.raw.add(Intake.load("raw", clients, options.intake(), Intake.raw(rawUrl)));
+            }
+            report.write(out);
+
+            report.replay = new Replay(stack, api, rawUrl).run(options.replayEvents());
+            report.write(out);
+        }
+    }
+
+    /** Until the register has caught up with everything sent so far: the propagation phase starts level. */
+    private static double drain(Api api) throws Exception {
+        log("Waiting until the register has caught up …");
+        long t0 = System.nanoTime();
+        String last = api.intake();
+        while (api.get("register-service", "/register/" + last, api.director).statusCode() != 200) {
+            if (System.nanoTime() - t0 > Duration.ofMinutes(10).toNanos()) {
+                throw new IllegalStateException("the register did not catch up within 10 minutes");
+            }
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static LocalStack stack(Path root, Path runDir) throws IOException {
+        if (Files.exists(runDir)) {
+            try (var files = Files.walk(runDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        LocalStack.SERVICES.forEach(s -> ports.put(s, 0));
+        return new LocalStack(new LocalStack.Settings(root, 0, 0, ports, Map.of(), runDir, 12));
+    }
+
+    static void log(String message) {
+        System.out.printf("[benchmark %5.0f s] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
+    }
+
+    record PropagationRun(Propagation.Result result, Map<String, Double> cpu, double wallSeconds) {
+    }
+
+    /** The figures, the targets they are held to, and the machine they were measured on. */
+    static final class Report {
+        final Options options;
+        final boolean quick;
+        double stackReady;
+        double drainSeconds;
+        Footprint footprint;
+        final List<Intake.Result> intake = new ArrayList<>();
+        final List<Intake.Result> raw = new ArrayList<>();
+        final List<PropagationRun> propagation = new ArrayList<>();
+        Replay.Result replay;
+        List<Growth.Row> growth;
+
+        Report(Options options, boolean quick) {
+            this.options = options;
+            this.quick = quick;
+        }
+
+        /** Writes what is measured so far (a run that stops half-way still leaves its figures). */
+        String write(Path out) throws IOException {
+            String table = render();
+            Files.writeString(out.resolve("performance-report.md"), table);
+            return table;
+        }
+
+        String render() throws IOException {
+            StringBuilder b = new StringBuilder();
+            b.append("## Benchmark ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                    .append(quick ? " (--quick: shorter runs, smaller sizes; not the figures to judge by)" : "")
+                    .append("\n\n").append(machine()).append("\n\n");
+
+            if (!raw.isEmpty()) {
+            b.append("### 1. Intake: POST /requests vs raw PostgreSQL (event row + outbox row per transaction)\n\n");
+            b.append("| clients | service req/s | p50 ms | p99 ms | failed | raw tx/s | raw p50 ms | raw p99 ms | service/raw |\n");
+            b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (int i = 0; i < intake.size(); i++) {
+                Intake.Result s = intake.get(i);
+                Intake.Result r = raw.get(i);
+                b.append(f("| %d | %.0f | %.1f | %.1f | %d | %.0f | %.1f | %.1f | %.0f %% |\n", s.clients(),
+                        s.perSecond(), s.latencies().percentileMillis(50), s.latencies().percentileMillis(99),
+                        s.failed(), r.perSecond(), r.latencies().percentileMillis(50),
+                        r.latencies().percentileMillis(99), 100 * s.perSecond() / r.perSecond()));
+            }
+            Intake.Result at8 = find(intake, 8);
+            Intake.Result raw8 = find(raw, 8);
+            if (at8 != null && raw8 != null) {
+                b.append(f("\nTarget at 8 clients: ≥ 50 %% of raw → %.0f %% %s; p99 < 50 ms → %.1f ms %s\n",
+                        100 * at8.perSecond() / raw8.perSecond(), met(at8.perSecond() >= 0.5 * raw8.perSecond()),
+                        at8.latencies().percentileMillis(99), met(at8.latencies().percentileMillis(99) < 50)));
+            }
+
+            }
+            if (!propagation.isEmpty()) {
+            b.append("\n### 2. Propagation: POST /requests → its register entry exists (what GET /register/{id} reads)\n\n");
+            b.append("| rate | requests | visible | not accepted | never visible | p50 ms | p99 ms | max ms |"
+                    + " CPU ms per request (request / consent / deadline / register / whole machine) | machine busy |\n");
+            b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
+            for (PropagationRun run : propagation) {
+                Propagation.Result p = run.result();
+                Map<String, Double> cpu = run.cpu();
+                b.append(f("| %d/s | %d | %d | %d | %d | %.0f | %.0f | %.0f | %.1f / %.1f / %.1f / %.1f / %.1f | %.0f %% |\n",
+                        p.ratePerSecond(), p.sent(), p.visible(), p.notAccepted(), p.neverVisible(),
+                        p.latencies().percentileMillis(50), p.latencies().percentileMillis(99),
+                        p.latencies().maxMillis(), perRequest(cpu, "request-service", p),
+                        perRequest(cpu, "consent-service", p), perRequest(cpu, "deadline-service", p),
+                        perRequest(cpu, "register-service", p), perRequest(cpu, "machine", p),
+                        100 * cpu.get("machine") / Runtime.getRuntime().availableProcessors() / run.wallSeconds()));
+            }
+            Propagation.Result at50 = propagation.get(propagation.size() - 1).result();
+            b.append(f("\nTarget at %d/s: p99 < 1 s → %.0f ms %s (entries looked for every %d ms). Before the first "
+                    + "rate, the register caught up with the warm-up's requests in %.1f s.%n", at50.ratePerSecond(),
+                    at50.latencies().percentileMillis(99), met(at50.latencies().percentileMillis(99) < 1000
+                            && at50.neverVisible() == 0), Propagation.POLL.toMillis(), drainSeconds));
+            }
+            if (replay != null) {
+            Replay.Result r = replay;
+            b.append("\n### 3. Replay: rebuilding the register from the topics\n\n");
+            b.append("| | events | seconds | events/s |\n|---|---:|---:|---:|\n");
+            b.append(f("| register replay (POST /register/replay) | %d | %.1f | %.0f |\n", r.events(),
+                    r.replaySeconds(), r.replayRate()));
+            b.append(f("| raw Kafka consumer, read only (%.0f MB) | %d | %.1f | %.0f |\n", r.rawReadBytes() / 1e6,
+                    r.events(), r.rawReadSeconds(), r.rawReadRate()));
+            b.append(f("| raw PostgreSQL COPY into a timeline table | %d | %.1f | %.0f |\n", r.events(),
+                    r.rawCopySeconds(), r.rawCopyRate()));
+            double slower = Math.min(r.rawReadRate(), r.rawCopyRate());
+            b.append(f("\n%d requests copied from real ones; the register holds %d entries after the replay.%n",
+                    r.requests(), r.registerEntries()));
+            b.append(f("Target: ≥ 50 %% of the slower raw operation (%.0f events/s) → %.0f %% %s\n", slower,
+                    100 * r.replayRate() / slower, met(r.replayRate() >= 0.5 * slower)));
+
+            }
+            if (footprint != null && !footprint.peakRssKb.isEmpty()) {
+            b.append("\n### 4. Footprint per service\n\n");
+            b.append("| service | start to ready s | Quarkus started in s | RSS idle MB | RSS peak under load MB |\n");
+            b.append("|---|---:|---:|---:|---:|\n");
+            boolean startMet = true;
+            boolean rssMet = true;
+            for (String s : LocalStack.SERVICES) {
+                Footprint.Start st = footprint.starts.get(s);
+                double idle = footprint.idleRssKb.get(s) / 1024.0;
+                double peak = footprint.peakRssKb.getOrDefault(s, 0L) / 1024.0;
+                startMet &= st.toReadySeconds() < 3;
+                rssMet &= idle < 350 && peak < 350;
+                b.append(f("| %s | %.2f | %.2f | %.0f | %.0f |\n", s, st.toReadySeconds(), st.quarkusSeconds(), idle,
+                        peak));
+            }
+            b.append(f("\nWhole stack (PostgreSQL, Kafka, four services) ready in %.1f s. Targets: start < 3 s %s; "
+                    + "RSS < 350 MB %s\n", stackReady, met(startMet), met(rssMet)));
+
+            }
+            if (growth != null) {
+            b.append("\n### 5. Growth: the same calls with more requests in the databases (p50 / p99 ms)\n\n");
+            b.append("| requests | intake | register list (1 school) | per pupil | CSV 1 school (rows) | CSV whole register (rows) |\n");
+            b.append("|---:|---:|---:|---:|---:|---:|\n");
+            for (Growth.Row g : growth) {
+                b.append(f("| %,d | %s | %s | %s | %s (%d) | %s |\n", g.requests(), pp(g.intake()), pp(g.list()),
+                        pp(g.pupil()), pp(g.schoolCsv()), g.schoolCsvRows(), g.fullCsvNote().isEmpty()
+                                ? f("%.0f (%,d)", g.fullCsv().percentileMillis(50), g.fullCsvRows())
+                                : "failed: " + g.fullCsvNote()));
+            }
+            Growth.Row first = growth.get(0);
+            Growth.Row last = growth.get(growth.size() - 1);
+            boolean flat = flat(first.intake(), last.intake()) && flat(first.list(), last.list())
+                    && flat(first.pupil(), last.pupil());
+            b.append(f("\nTarget: no growth except the whole-register export (p50 at %,d within 2× of %,d, or "
+                    + "within 5 ms) → %s; one school's CSV grows with that school's rows (%d → %d).\n",
+                    last.requests(), first.requests(), met(flat), first.schoolCsvRows(), last.schoolCsvRows()));
+            }
+            return b.toString();
+        }
+
+        private static double perRequest(Map<String, Double> cpu, String what, Propagation.Result p) {
+            return 1000 * cpu.getOrDefault(what, 0.0) / Math.max(1, p.sent());
+        }
+
+        private static boolean flat(Latencies small, Latencies big) {
+            double a = small.percentileMillis(50);
+            double z = big.percentileMillis(50);
+            return z <= 2 * a || z - a < 5;
+        }
+
+        private static String pp(Latencies l) {
+            return f("%.1f / %.1f", l.percentileMillis(50), l.percentileMillis(99));
+        }
+
+        private static Intake.Result find(List<Intake.Result> results, int clients) {
+            return results.stream().filter(r -> r.clients() == clients).findFirst().orElse(null);
+        }
+
+        private static String met(boolean met) {
+            return met ? "**met**" : "**not met**";
+        }
+
+        private static String f(String format, Object... args) {
+            return String.format(Locale.ROOT, format, args);
+        }
+
+        private static String machine() throws IOException {
+            String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+            String mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GiB")
+                    .orElse("?");
+            return f("Machine: %d cores (%s), %s RAM; JDK %s; services with `%s`; Kafka, PostgreSQL, the four "
+                    + "services and the load generator all on this machine.",
+                    Runtime.getRuntime().availableProcessors(), cpu, mem, Runtime.version(),
+                    System.getProperty(LocalStack.JVM_OPTIONS));
+        }
+    }
+}
