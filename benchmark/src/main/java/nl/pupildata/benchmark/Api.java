@@ -22,6 +22,7 @@ final class Api {
     static final String SEEDED_SCHOOL = "12AX";
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern LAG = Pattern.compile("(?m)^pupil_data_consumer_lag\\{[^}]*} ([0-9.eE+]+)$");
     private static final AtomicLong PUPILS = new AtomicLong();
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -57,6 +58,20 @@ final class Api {
         }
         Matcher m = ID.matcher(r.body());
         return m.find() ? m.group(1) : null;
+    }
+
+    /** Events not yet processed, summed over every service's consumer group and topic (its metrics). */
+    long consumerLag() throws IOException, InterruptedException {
+        long lag = 0;
+        for (String service : LocalStack.SERVICES) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = LAG.matcher(r.body());
+            while (m.find()) {
+                lag += (long) Double.parseDouble(m.group(1));
+            }
+        }
+        return lag;
     }
 
     HttpResponse<String> get(String service, String path, String token) throws IOException, InterruptedException {
