@@ -143,9 +143,10 @@ class RequestPlatformTests {
                 .then().statusCode(400).contentType("application/problem+json").extract().asString();
         assertFalse(broken.contains("Exception") || broken.contains("\tat "), "no stack trace: " + broken);
         String huge = "{\"kind\":\"SUPPORT_FILE\",\"fields\":{\"x\":\"" + "a".repeat(300_000) + "\"}}";
-        int status = given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body(huge)
-                .when().post("/requests").then().extract().statusCode();
-        assertEquals(413, status, "bodies over 256 KB are refused");
+        given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body(huge)
+                .when().post("/requests").then().statusCode(413).contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.is(413))
+                .body("detail", org.hamcrest.Matchers.containsString("256 KB"));
     }
 
     @Test
