@@ -50,6 +50,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean kafkaWasDown;
+    private volatile boolean databaseWasDown;
     private final Duration interval;
     private volatile boolean running;
     private Thread worker;
@@ -94,8 +95,16 @@ public class OutboxRelay {
             do {
                 published = relayBatch();
             } while (published == batchSize);
+            if (databaseWasDown) {
+                LOG.info("Outbox relay reads the database again");
+                databaseWasDown = false;
+            }
         } catch (SQLException e) {
-            LOG.warnf("Outbox relay could not read the database, will retry: %s", e.getMessage());
+            // Tried every 100 ms: said once per outage, not ten times a second.
+            if (!databaseWasDown) {
+                LOG.warnf("Outbox relay could not read the database, will retry: %s", e.getMessage());
+            }
+            databaseWasDown = true;
         } catch (PublishFailedException e) {
             if (!kafkaWasDown) {
                 LOG.warnf("Outbox relay could not publish to Kafka, will retry: %s", e.getMessage());
