@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,13 +44,11 @@ public class ReplayBatch {
     /** @return how many events of the batch were new to the register */
     public int apply(ConsumerRecords<String, String> records) throws SQLException {
         Map<UUID, EventEnvelope> events = new LinkedHashMap<>();
-        Map<UUID, String> sources = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             Map<String, String> headers = IdempotentConsumer.headers(record);
             try {
                 EventEnvelope envelope = CloudEventHeaders.fromHeaders(headers, record.value());
                 events.putIfAbsent(envelope.eventId(), envelope);
-                sources.put(envelope.eventId(), Objects.requireNonNullElse(envelope.source(), ""));
             } catch (InvalidEventException e) {
                 // Already in the dead-letter topic from its first delivery; a replay skips it again.
                 LOG.debugf("Replay skips an unreadable message at %s-%d@%d", record.topic(), record.partition(),
@@ -68,7 +65,7 @@ public class ReplayBatch {
                 events.values().forEach(e -> requests.add(e.requestId()));
                 lock(c, requests);
                 List<EventEnvelope> fresh = markProcessed(c, events);
-                insertTimeline(c, fresh, sources);
+                insertTimeline(c, fresh);
                 Map<UUID, List<EventEnvelope>> timelines = timelines(c, requests);
                 upsertEntries(c, timelines);
                 c.commit();
@@ -106,8 +103,7 @@ public class ReplayBatch {
         return fresh;
     }
 
-    private static void insertTimeline(Connection c, List<EventEnvelope> fresh, Map<UUID, String> sources)
-            throws SQLException {
+    private static void insertTimeline(Connection c, List<EventEnvelope> fresh) throws SQLException {
         if (fresh.isEmpty()) {
             return;
         }
@@ -120,7 +116,7 @@ public class ReplayBatch {
             s.setArray(3, text(c, column(fresh, e -> e.type().typeName())));
             s.setArray(4, text(c, column(fresh, e -> e.time().toString())));
             s.setArray(5, text(c, column(fresh, e -> e.event().actor())));
-            s.setArray(6, text(c, column(fresh, e -> sources.get(e.eventId()))));
+            s.setArray(6, text(c, column(fresh, EventEnvelope::source)));
             s.setArray(7, text(c, column(fresh, e -> EventJson.toJson(e.event()))));
             s.executeUpdate();
         }
