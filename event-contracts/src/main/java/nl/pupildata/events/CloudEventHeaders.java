@@ -24,13 +24,18 @@ public final class CloudEventHeaders {
     }
 
     public static Map<String, String> toHeaders(EventEnvelope envelope) {
+        return toHeaders(envelope.eventId(), envelope.type(), envelope.requestId(), envelope.time());
+    }
+
+    /** The headers of an event; its source is the service that produces the event's topic. */
+    public static Map<String, String> toHeaders(UUID eventId, EventType type, UUID requestId, Instant time) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(SPEC_VERSION, "1.0");
-        headers.put(ID, envelope.eventId().toString());
-        headers.put(SOURCE, envelope.source());
-        headers.put(TYPE, envelope.type().typeName());
-        headers.put(SUBJECT, envelope.requestId().toString());
-        headers.put(TIME, envelope.time().toString());
+        headers.put(ID, eventId.toString());
+        headers.put(SOURCE, type.topic().producer());
+        headers.put(TYPE, type.typeName());
+        headers.put(SUBJECT, requestId.toString());
+        headers.put(TIME, time.toString());
         headers.put(CONTENT_TYPE, "application/json");
         return headers;
     }

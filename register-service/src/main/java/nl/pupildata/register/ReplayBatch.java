@@ -15,10 +15,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.pupildata.events.CloudEventHeaders;
+import nl.pupildata.events.CloudEventRecords;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
 import nl.pupildata.events.InvalidEventException;
-import nl.pupildata.platform.consumer.IdempotentConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
@@ -45,9 +45,8 @@ public class ReplayBatch {
     public int apply(ConsumerRecords<String, String> records) throws SQLException {
         Map<UUID, EventEnvelope> events = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            Map<String, String> headers = IdempotentConsumer.headers(record);
             try {
-                EventEnvelope envelope = CloudEventHeaders.fromHeaders(headers, record.value());
+                EventEnvelope envelope = CloudEventRecords.fromRecord(record);
                 events.putIfAbsent(envelope.eventId(), envelope);
             } catch (InvalidEventException e) {
                 // Already in the dead-letter topic from its first delivery; a replay skips it again.

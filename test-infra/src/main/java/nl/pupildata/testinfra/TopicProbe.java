@@ -3,19 +3,18 @@ package nl.pupildata.testinfra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.pupildata.events.CloudEventHeaders;
+import nl.pupildata.events.CloudEventRecords;
 import nl.pupildata.events.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -58,15 +57,11 @@ public final class TopicProbe {
     }
 
     public static Map<String, String> headers(ConsumerRecord<String, String> record) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header h : record.headers()) {
-            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-        }
-        return headers;
+        return CloudEventRecords.headers(record.headers());
     }
 
     public static EventEnvelope envelope(ConsumerRecord<String, String> record) {
-        return CloudEventHeaders.fromHeaders(headers(record), record.value());
+        return CloudEventRecords.fromRecord(record);
     }
 
     /** Publishes an event exactly as the producing service's outbox relay would. */

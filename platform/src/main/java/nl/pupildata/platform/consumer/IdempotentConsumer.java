@@ -4,16 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
-import nl.pupildata.events.CloudEventHeaders;
+import nl.pupildata.events.CloudEventRecords;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.InvalidEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,7 +38,7 @@ public class IdempotentConsumer {
             Function<EventEnvelope, Uni<Void>> apply) {
         EventEnvelope envelope;
         try {
-            envelope = CloudEventHeaders.fromHeaders(headers(record), record.value());
+            envelope = CloudEventRecords.fromRecord(record);
         } catch (InvalidEventException e) {
             registry.counter("pupil_data_dead_lettered_messages_total", "consumer", consumer, "topic", record.topic())
                     .increment();
@@ -61,16 +57,5 @@ public class IdempotentConsumer {
                         envelope.type().typeName(), envelope.eventId(), f.getMessage()))
                 .onFailure(f -> !(f instanceof InvalidEventException))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
-    }
-
-    /** The record's headers as strings (a header without a value is left out). */
-    public static Map<String, String> headers(ConsumerRecord<String, String> record) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header h : record.headers()) {
-            if (h.value() != null) {
-                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
-            }
-        }
-        return headers;
     }
 }

@@ -7,26 +7,25 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.pupildata.events.CloudEventHeaders;
+import nl.pupildata.events.CloudEventRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -155,7 +154,7 @@ public class OutboxRelay {
 
     private List<Pending> readBatch(Connection c) throws SQLException {
         String sql = """
-                select o.id, o.topic, e.event_id, e.stream_id, e.type, e.payload, e.occurred_at, o.traceparent
+                select o.id, e.event_id, e.stream_id, e.type, e.payload, e.occurred_at, o.traceparent
                 from outbox o join event_store e on e.event_id = o.event_id
                 order by o.id
                 limit ?""";
@@ -164,9 +163,9 @@ public class OutboxRelay {
             s.setInt(1, batchSize);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    batch.add(new Pending(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                            rs.getObject(7, java.time.OffsetDateTime.class).toInstant().toString(), rs.getString(8)));
+                    batch.add(new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                            rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),
+                            rs.getString(7)));
                 }
             }
         }
@@ -230,25 +229,11 @@ public class OutboxRelay {
         }
     }
 
-    record Pending(long outboxId, String topic, UUID eventId, UUID streamId, String type, String payload,
-            String time, String traceparent) {
+    record Pending(long outboxId, UUID eventId, UUID streamId, String type, String payload, Instant time,
+            String traceparent) {
 
         ProducerRecord<String, byte[]> toRecord() {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, streamId.toString(),
-                    payload.getBytes(StandardCharsets.UTF_8));
-            Map<String, String> headers = Map.of(
-                    CloudEventHeaders.SPEC_VERSION, "1.0",
-                    CloudEventHeaders.ID, eventId.toString(),
-                    CloudEventHeaders.SOURCE, nl.pupildata.events.Topic.ofName(topic).producer(),
-                    CloudEventHeaders.TYPE, type,
-                    CloudEventHeaders.SUBJECT, streamId.toString(),
-                    CloudEventHeaders.TIME, time,
-                    CloudEventHeaders.CONTENT_TYPE, "application/json");
-            headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-            if (traceparent != null) {
-                record.headers().add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8)));
-            }
-            return record;
+            return CloudEventRecords.toRecord(eventId, type, streamId, time, payload, traceparent);
         }
     }
 

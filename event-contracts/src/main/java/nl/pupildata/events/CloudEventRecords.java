@@ -1,0 +1,60 @@
+package nl.pupildata.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+/**
+ * The one place where a stored event becomes a Kafka record (keyed by request id, CloudEvents headers, the
+ * stored JSON as value) and where a record becomes an event again. Used by the outbox relay, by the
+ * republisher that rebuilds the topics from the event stores, and by every consumer.
+ */
+public final class CloudEventRecords {
+
+    /** W3C trace context of the command that wrote the event (optional). */
+    public static final String TRACEPARENT = "traceparent";
+
+    private CloudEventRecords() {
+    }
+
+    /** A stored event as it goes to Kafka: its topic follows from its type, its key is the request id. */
+    public static ProducerRecord<String, byte[]> toRecord(UUID eventId, String type, UUID requestId, Instant time,
+            String payload, String traceparent) {
+        EventType eventType = EventType.ofName(type);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(eventType.topic().topicName(),
+                requestId.toString(), payload.getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.toHeaders(eventId, eventType, requestId, time)
+                .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+        if (traceparent != null) {
+            record.headers().add(new RecordHeader(TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8)));
+        }
+        return record;
+    }
+
+    /**
+     * Reads the event of a record.
+     *
+     * @throws InvalidEventException when it can never be read (the dead-letter topic's business)
+     */
+    public static EventEnvelope fromRecord(ConsumerRecord<String, String> record) {
+        return CloudEventHeaders.fromHeaders(headers(record.headers()), record.value());
+    }
+
+    /** The headers as strings (a header without a value is left out). */
+    public static Map<String, String> headers(Headers headers) {
+        Map<String, String> map = new HashMap<>();
+        for (Header h : headers) {
+            if (h.value() != null) {
+                map.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return map;
+    }
+}
