@@ -74,7 +74,7 @@ final class Replay {
         }
         Map<String, String> liveAtEnd = new HashMap<>();
         for (String channel : List.of("requests-in", "consents-in", "deadlines-in")) {
-            liveAtEnd.put("mp.messaging.incoming." + channel + ".group.id", "register-bench-live");
+            liveAtEnd.put("mp.messaging.incoming." + channel + ".group.id", "register-bench-live-" + channel);
             liveAtEnd.put("mp.messaging.incoming." + channel + ".auto.offset.reset", "latest");
         }
         Map<String, List<ConsumerRecord<String, String>>> templates = templates(1000);

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
- * How many events this service's consumer group is behind, per topic: the metric
+ * How many events this service's consumers are behind, per topic: the metric
  * {@code pupil_data_consumer_lag{topic}} and the readiness check's details. Informational: lag does not make
  * the service unready (a stuck consumer shows here rather than by failing probes).
  */
@@ -36,7 +36,7 @@ public class ConsumerLag implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLag.class);
 
-    private final String group;
+    private final String service;
     private final List<String> topics;
     private final String bootstrapServers;
     private final Map<String, AtomicLong> lag = new ConcurrentHashMap<>();
@@ -44,10 +44,10 @@ public class ConsumerLag implements HealthCheck {
     private volatile boolean measured;
 
     public ConsumerLag(MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.name") String group,
+            @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "pupil-data.consumer-lag.topics") Optional<List<String>> topics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.group = group;
+        this.service = service;
         this.topics = topics.orElse(List.of());
         this.bootstrapServers = bootstrapServers;
         for (String topic : this.topics) {
@@ -77,8 +77,11 @@ public class ConsumerLag implements HealthCheck {
     /** Events behind per topic: the end of each partition minus the group's committed offset. */
     public Map<String, Long> measureNow() throws Exception {
         Admin a = admin();
-        Map<TopicPartition, OffsetAndMetadata> committed = a.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+        for (String topic : topics) {
+            committed.putAll(a.listConsumerGroupOffsets(groupOf(service, topic)).partitionsToOffsetAndMetadata()
+                    .get(5, TimeUnit.SECONDS));
+        }
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         a.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).forEach((name, description) ->
                 description.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()),
@@ -92,6 +95,15 @@ public class ConsumerLag implements HealthCheck {
             behind.merge(tp.topic(), Math.max(0, end - (done == null ? 0 : done.offset())), Long::sum);
         });
         return behind;
+    }
+
+    /**
+     * Each channel consumes one topic in a consumer group of its own ({@code <service>.<topic without
+     * "pupil-data.">}, as in the services' application.properties): when one consumer stops, the service's other
+     * consumers are not stopped for a rebalance.
+     */
+    public static String groupOf(String service, String topic) {
+        return service + "." + topic.substring(topic.indexOf('.') + 1);
     }
 
     @Override
