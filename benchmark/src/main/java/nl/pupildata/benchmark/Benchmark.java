@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.pupildata.runner.DemoData;
+import nl.pupildata.infra.Durability;
 import nl.pupildata.runner.LocalStack;
 
 /**
@@ -152,7 +153,8 @@ public final class Benchmark {
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
         LocalStack.SERVICES.forEach(s -> ports.put(s, 0));
-        return new LocalStack(new LocalStack.Settings(root, 0, 0, ports, Map.of(), runDir, 12));
+        return new LocalStack(new LocalStack.Settings(root, 0, 0, 0, ports, Map.of(), runDir, null,
+                Durability.FAST_NOT_CRASH_SAFE, 12));
     }
 
     static void log(String message) {

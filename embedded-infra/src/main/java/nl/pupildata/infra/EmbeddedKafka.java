@@ -35,22 +35,33 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final Durability durability;
     private final boolean deleteOnClose;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, int port, int controllerPort, boolean deleteOnClose) {
+    private EmbeddedKafka(Path dataDir, int port, int controllerPort, Durability durability, boolean deleteOnClose) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.durability = durability;
         this.deleteOnClose = deleteOnClose;
     }
 
     /** Formats a fresh log directory (when it is empty) and starts the broker. Port 0 picks a free port. */
-    public static EmbeddedKafka start(Path dataDir, int port, boolean deleteOnClose) {
+    public static EmbeddedKafka start(Path dataDir, int port, Durability durability, boolean deleteOnClose) {
+        return start(dataDir, port, 0, durability, deleteOnClose);
+    }
+
+    /**
+     * Formats a fresh log directory (when it is empty) and starts the broker on the port, with its controller on
+     * {@code controllerPort} (0 picks free ports).
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, int controllerPort, Durability durability,
+            boolean deleteOnClose) {
         try {
             Files.createDirectories(dataDir);
-            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, port == 0 ? FreePort.find() : port, FreePort.find(),
-                    deleteOnClose);
+            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, port == 0 ? FreePort.find() : port,
+                    controllerPort == 0 ? FreePort.find() : controllerPort, durability, deleteOnClose);
             if (!Files.exists(dataDir.resolve("meta.properties"))) {
                 kafka.format();
             }
@@ -183,7 +194,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.cleaner.dedupe.buffer.size", "2097152");
-        p.put("log.flush.interval.messages", "1");
+        // The topics are the system's record: kept until the board's retention erases them, never expired by age.
+        p.put("log.retention.ms", "-1");
+        // A consumer group's position is kept while the system is switched off for a holiday, too.
+        p.put("offsets.retention.minutes", String.valueOf(Duration.ofDays(3650).toMinutes()));
+        if (durability == Durability.DURABLE) {
+            // One node has no replica to recover from: every message is on disk before it is acknowledged.
+            p.put("log.flush.interval.messages", "1");
+        }
         return p;
     }
 

@@ -2,13 +2,19 @@ package nl.pupildata.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A real PostgreSQL server from the zonky binaries (Maven Central only, no system install), on a loopback
@@ -21,19 +27,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final Durability durability;
     private final boolean deleteOnClose;
     private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(Path dataDir, int port, boolean deleteOnClose) {
+    private EmbeddedPostgresServer(Path dataDir, int port, Durability durability, boolean deleteOnClose) {
         this.dataDir = dataDir;
         this.port = port;
+        this.durability = durability;
         this.deleteOnClose = deleteOnClose;
     }
 
     /** Starts PostgreSQL on the port (0 picks a free one), keeping the data directory's contents. */
-    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean deleteOnClose) {
+    public static EmbeddedPostgresServer start(Path dataDir, int port, Durability durability, boolean deleteOnClose) {
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, port == 0 ? FreePort.find() : port,
-                deleteOnClose);
+                durability, deleteOnClose);
         server.startServer();
         return server;
     }
@@ -42,7 +50,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return port;
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public String jdbcUrl(String database) {
+        return jdbcUrl(port, database);
+    }
+
+    public static String jdbcUrl(int port, String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
@@ -72,7 +88,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server and keeps its data. */
+    /** Stops the server (a fast shutdown: sessions are ended, a checkpoint written) and keeps its data. */
     public synchronized void stop() {
         if (postgres != null) {
             try {
@@ -83,6 +99,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 postgres = null;
             }
         }
+    }
+
+    /**
+     * Stops at once without a checkpoint (SIGQUIT to the postmaster): the next start recovers from the WAL,
+     * losing nothing that was committed. For a second Ctrl-C that must not wait.
+     */
+    public synchronized void stopImmediately() {
+        postmasterPid(dataDir).flatMap(ProcessHandle::of).ifPresent(p -> {
+            signal(p.pid(), "QUIT");
+            p.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+        });
+        postgres = null;
     }
 
     public synchronized void restart() {
@@ -99,18 +127,86 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A PostgreSQL still running on this data directory, left behind by a process that was killed before it could
+     * stop it (its {@code postmaster.pid} names a live postgres process): stopped cleanly (fast shutdown), so the
+     * data can be started again. Returns the pid that was stopped, if there was one.
+     */
+    public static Optional<Long> stopLeftover(Path dataDir, Consumer<String> log) {
+        Optional<ProcessHandle> running = postmasterPid(dataDir).flatMap(ProcessHandle::of)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+        if (running.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessHandle p = running.get();
+        log.accept("PostgreSQL of an earlier run (pid " + p.pid() + ") is still running on " + dataDir
+                + "; stopping it cleanly …");
+        signal(p.pid(), "INT"); // fast shutdown: ends the sessions, writes a checkpoint
+        if (!await(p, Duration.ofSeconds(30))) {
+            log.accept("It did not stop within 30 s; stopping it immediately (it recovers from its WAL at start).");
+            signal(p.pid(), "QUIT");
+            if (!await(p, Duration.ofSeconds(10))) {
+                throw new IllegalStateException("PostgreSQL (pid " + p.pid() + ") on " + dataDir + " does not stop");
+            }
+        }
+        return Optional.of(p.pid());
+    }
+
+    static Optional<Long> postmasterPid(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean await(ProcessHandle p, Duration timeout) {
+        try {
+            p.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return !p.isAlive();
+        }
+    }
+
+    /** PostgreSQL's shutdown modes are chosen by signal (INT fast, QUIT immediate), which Java cannot send itself. */
+    private static void signal(long pid, String signal) {
+        try {
+            new ProcessBuilder("kill", "-s", signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not signal PostgreSQL (pid " + pid + "): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A connection to the server's {@code postgres} database, as the superuser. */
+    public static Connection connect(int port) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(port, "postgres"), USER, PASSWORD);
+    }
+
     private synchronized void startServer() {
         try {
             Files.createDirectories(dataDir);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "300")
-                    .start();
+                    .setServerConfig("max_connections", "300");
+            if (durability == Durability.DURABLE) {
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("full_page_writes", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        // Keeps the WAL an online backup needs even when checkpoints run during the copy.
+                        .setServerConfig("wal_keep_size", "256MB");
+            } else {
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            postgres = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL could not start in " + dataDir + ": " + e.getMessage(), e);
         }

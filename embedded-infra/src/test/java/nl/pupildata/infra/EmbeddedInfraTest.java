@@ -24,7 +24,7 @@ class EmbeddedInfraTest {
     @Test
     void kafkaKeepsItsDataOverARestartOnTheSamePort() throws Exception {
         Path dir = Files.createTempDirectory("kafka-it");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0, true)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0, Durability.FAST_NOT_CRASH_SAFE, true)) {
             kafka.createTopics(Map.of("t", 1));
             try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
                     new StringSerializer(), new StringSerializer())) {
@@ -50,7 +50,7 @@ class EmbeddedInfraTest {
     @Test
     void postgresCreatesDatabasesAndKeepsDataOverARestart() throws Exception {
         Path dir = Files.createTempDirectory("pg-it");
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir, 0, true)) {
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir, 0, Durability.DURABLE, true)) {
             pg.createDatabases(List.of("alpha", "beta"));
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl("alpha"), "postgres", "postgres")) {
                 c.createStatement().execute("create table x(v int); insert into x values (42)");

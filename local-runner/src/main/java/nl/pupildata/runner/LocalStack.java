@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import nl.pupildata.events.Topic;
+import nl.pupildata.infra.Durability;
 import nl.pupildata.infra.EmbeddedKafka;
 import nl.pupildata.infra.EmbeddedPostgresServer;
 import nl.pupildata.infra.FreePort;
@@ -22,29 +24,77 @@ import nl.pupildata.infra.FreePort;
 /**
  * The whole system on one machine: a real Kafka broker (KRaft), a real PostgreSQL with a database per service,
  * and the four packaged services as their own processes, exactly as they run in production (dev profile for
- * the development token key). Used by {@code scripts/run-local} and by the system tests.
+ * the development token key). Used by {@code scripts/run-local} (through {@link LocalRun}), the benchmark and the
+ * system tests.
  */
 public final class LocalStack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("request-service", "consent-service", "deadline-service",
             "register-service");
+    public static final String DEAD_LETTER_TOPIC = "pupil-data.dead-letter";
+    /** Partitions per topic of a local run; a restore must create the topics alike, so keys land where they did. */
+    static final int LOCAL_PARTITIONS = 12;
 
-    /** Where to run: ports (0 = free ones), extra system properties for every service, where the logs go. */
-    public record Settings(Path root, int kafkaPort, int postgresPort, Map<String, Integer> servicePorts,
-            Map<String, String> serviceProperties, Path runDir, int topicPartitions) {
+    /**
+     * Where and how to run.
+     *
+     * @param kafkaPort, kafkaControllerPort, postgresPort, servicePorts 0 picks a free port
+     * @param serviceProperties extra system properties for every service
+     * @param runDir where the logs go
+     * @param dataDir where PostgreSQL and Kafka keep their data between runs; null: temporary folders in runDir,
+     *     deleted when the stack stops
+     */
+    public record Settings(Path root, int kafkaPort, int kafkaControllerPort, int postgresPort,
+            Map<String, Integer> servicePorts, Map<String, String> serviceProperties, Path runDir, Path dataDir,
+            Durability durability, int topicPartitions) {
 
-        public static Settings local(Path root) {
+        /** {@code scripts/run-local}: the documented ports (shifted by {@code portOffset}), data kept, durable. */
+        public static Settings local(Path root, Path dataDir, int portOffset) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (int i = 0; i < SERVICES.size(); i++) {
-                ports.put(SERVICES.get(i), 8081 + i);
+                ports.put(SERVICES.get(i), 8081 + i + portOffset);
             }
-            return new Settings(root, 9092, 55432, ports, Map.of(), root.resolve(".run"), 12);
+            return new Settings(root, 9092 + portOffset, 9093 + portOffset, 55432 + portOffset, ports, Map.of(),
+                    root.resolve(".run"), dataDir, Durability.DURABLE, LOCAL_PARTITIONS);
         }
 
+        /** Tests: free ports, temporary data, the fast settings. */
         public static Settings forTests(Path root, Path runDir, Map<String, String> serviceProperties) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s, 0));
-            return new Settings(root, 0, 0, ports, serviceProperties, runDir, 3);
+            return new Settings(root, 0, 0, 0, ports, serviceProperties, runDir, null,
+                    Durability.FAST_NOT_CRASH_SAFE, 3);
+        }
+
+        /** Kafka and PostgreSQL alone on kept data, on free ports (a restore rebuilds the topics with them). */
+        public static Settings infrastructureOnly(Path root, Path dataDir) {
+            return new Settings(root, 0, 0, 0, Map.of(), Map.of(), root.resolve(".run"), dataDir, Durability.DURABLE,
+                    LOCAL_PARTITIONS);
+        }
+
+        public Settings withServiceProperties(Map<String, String> properties) {
+            return new Settings(root, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, properties, runDir,
+                    dataDir, durability, topicPartitions);
+        }
+
+        /** Every fixed port this run needs, by what uses it (none when all are chosen freely). */
+        public Map<Integer, String> fixedPorts() {
+            Map<Integer, String> fixed = new LinkedHashMap<>();
+            if (postgresPort != 0) {
+                fixed.put(postgresPort, "PostgreSQL");
+            }
+            if (kafkaPort != 0) {
+                fixed.put(kafkaPort, "Kafka");
+            }
+            if (kafkaControllerPort != 0) {
+                fixed.put(kafkaControllerPort, "Kafka's controller");
+            }
+            servicePorts.forEach((service, port) -> {
+                if (port != 0) {
+                    fixed.put(port, service);
+                }
+            });
+            return fixed;
         }
     }
 
@@ -56,44 +106,50 @@ public final class LocalStack implements AutoCloseable {
     private final Settings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private BiConsumer<String, Process> onServiceStarted = (service, process) -> {
+    };
     private EmbeddedKafka kafka;
     private EmbeddedPostgresServer postgres;
+    /** Set by {@link #close}: a start still under way starts nothing more. */
+    private volatile boolean closed;
 
     public LocalStack(Settings settings) {
         this.settings = settings;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("pupil-data.root", ".")).toAbsolutePath().normalize();
-        boolean demo = List.of(args).contains("--demo");
-        LocalStack stack = new LocalStack(Settings.local(root));
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-local-stack"));
-        long started = System.nanoTime();
-        stack.start();
-        System.out.printf("%nAll services ready in %.1f s.%n", (System.nanoTime() - started) / 1e9);
-        if (demo) {
-            log("Loading demo data …");
-            int loaded = new DemoData(stack).load();
-            log("Loaded " + loaded + " example requests (school 12AB and 34CD).");
-        }
-        stack.printWelcome();
-        Thread.currentThread().join();
+    /** Told of every service process as soon as it runs (the local run records them for a later cleanup). */
+    public void onServiceStarted(BiConsumer<String, Process> listener) {
+        this.onServiceStarted = listener;
     }
 
     public void start() throws Exception {
+        startInfrastructure();
+        startServices();
+    }
+
+    /** PostgreSQL with a database per service, and Kafka with the topics. */
+    public void startInfrastructure() throws IOException {
         Files.createDirectories(settings.runDir());
+        boolean temporary = settings.dataDir() == null;
+        Path pgDir = temporary ? Files.createTempDirectory(settings.runDir(), "pg-") : postgresDir(settings.dataDir());
+        Path kafkaDir = temporary ? Files.createTempDirectory(settings.runDir(), "kafka-")
+                : kafkaDir(settings.dataDir());
         log("Starting PostgreSQL …");
-        postgres = EmbeddedPostgresServer.start(Files.createTempDirectory(settings.runDir(), "pg-"),
-                settings.postgresPort(), true);
+        postgres = EmbeddedPostgresServer.start(pgDir, settings.postgresPort(), settings.durability(), temporary);
         postgres.createDatabases(SERVICES.stream().map(LocalStack::database).toList());
         log("Starting Kafka …");
-        kafka = EmbeddedKafka.start(Files.createTempDirectory(settings.runDir(), "kafka-"), settings.kafkaPort(), true);
+        kafka = EmbeddedKafka.start(kafkaDir, settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.durability(), temporary);
         Map<String, Integer> topics = new HashMap<>();
         for (Topic t : Topic.values()) {
             topics.put(t.topicName(), settings.topicPartitions());
         }
-        topics.put("pupil-data.dead-letter", 1);
+        topics.put(DEAD_LETTER_TOPIC, 1);
         kafka.createTopics(topics);
+    }
+
+    /** The four services, each on its port against its own database; returns when all are ready. */
+    public void startServices() throws IOException, InterruptedException {
         Path logs = Files.createDirectories(settings.runDir().resolve("logs"));
         for (String service : SERVICES) {
             int port = settings.servicePorts().getOrDefault(service, 0);
@@ -106,6 +162,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    public static Path postgresDir(Path dataDir) {
+        return dataDir.resolve("postgres");
+    }
+
+    public static Path kafkaDir(Path dataDir) {
+        return dataDir.resolve("kafka");
+    }
+
     /** Starts one service process on its port against its own database. */
     public void startService(String service, Path logs) throws IOException {
         startService(service, logs, Map.of());
@@ -113,6 +177,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one service with extra system properties for this run only (the benchmark moves a consumer group). */
     public void startService(String service, Path logs, Map<String, String> extraProperties) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("stopping: " + service + " is not started");
+        }
         Path jar = settings.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
@@ -134,6 +201,7 @@ public final class LocalStack implements AutoCloseable {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile())).start();
         processes.put(service, p);
+        onServiceStarted.accept(service, p);
         log("Started " + service + " (pid " + p.pid() + ") on port " + ports.get(service));
     }
 
@@ -191,6 +259,10 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + ports.get(service);
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     public EmbeddedKafka kafka() {
         return kafka;
     }
@@ -203,47 +275,54 @@ public final class LocalStack implements AutoCloseable {
         return service.replace('-', '_');
     }
 
-    void printWelcome() {
-        StringBuilder b = new StringBuilder("\n");
-        for (String s : SERVICES) {
-            b.append(String.format("  %-17s %s   (API docs: %s/q/swagger-ui)%n", s, url(s), url(s)));
-        }
-        b.append(String.format("  %-17s %s%n", "Kafka", kafka.bootstrapServers()));
-        b.append(String.format("  %-17s %s (user postgres, password postgres)%n", "PostgreSQL",
-                postgres.jdbcUrl("<service>_service")));
-        b.append("\nA token for the API:  TOKEN=$(scripts/dev-token DIRECTOR 12AB)\n");
-        b.append("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8081/requests\n");
-        b.append("\nPress Ctrl-C to stop everything.\n");
-        System.out.println(b);
-    }
-
+    /**
+     * Stops everything in order (the services first, so they can hand their last events to Kafka; then Kafka; then
+     * PostgreSQL), saying what it stops and how long each took.
+     */
     @Override
     public synchronized void close() {
+        closed = true;
         if (!processes.isEmpty()) {
-            log("Stopping the services …");
-        }
-        processes.values().forEach(Process::destroy);
-        for (Process p : processes.values()) {
-            try {
-                if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            log("Stopping the services: " + String.join(", ", processes.keySet()) + " …");
+            long t0 = System.nanoTime();
+            processes.values().forEach(Process::destroy);
+            processes.forEach((service, p) -> {
+                try {
+                    if (!p.waitFor(Math.max(1, 8_000 - (System.nanoTime() - t0) / 1_000_000), TimeUnit.MILLISECONDS)) {
+                        log(service + " did not stop within 8 s; killing it.");
+                        p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
+            });
+            log(String.format("Stopped the services (%.1f s).", (System.nanoTime() - t0) / 1e9));
+            processes.clear();
         }
-        processes.clear();
         if (kafka != null) {
-            log("Stopping Kafka …");
-            kafka.close();
+            timed("Kafka", kafka::close);
             kafka = null;
         }
         if (postgres != null) {
-            log("Stopping PostgreSQL …");
-            postgres.close();
+            timed("PostgreSQL", postgres::close);
             postgres = null;
         }
-        log("Stopped.");
+    }
+
+    /** A second Ctrl-C: no waiting for anything. PostgreSQL and Kafka recover from their logs at the next start. */
+    public void stopNow() {
+        processes.values().forEach(Process::destroyForcibly);
+        if (postgres != null) {
+            postgres.stopImmediately();
+        }
+    }
+
+    private static void timed(String what, Runnable stop) {
+        log("Stopping " + what + " …");
+        long t0 = System.nanoTime();
+        stop.run();
+        log(String.format("Stopped %s (%.1f s).", what, (System.nanoTime() - t0) / 1e9));
     }
 
     static void log(String message) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.pupildata.events.Topic;
+import nl.pupildata.infra.Durability;
 import nl.pupildata.infra.EmbeddedKafka;
 import nl.pupildata.infra.EmbeddedPostgresServer;
 
@@ -53,9 +54,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             return;
         }
         try {
-            postgres = EmbeddedPostgresServer.start(Files.createTempDirectory("pg"), 0, true);
+            postgres = EmbeddedPostgresServer.start(Files.createTempDirectory("pg"), 0,
+                    Durability.FAST_NOT_CRASH_SAFE, true);
             postgres.createDatabases(List.of(DATABASE));
-            kafka = EmbeddedKafka.start(Files.createTempDirectory("kafka"), 0, true);
+            kafka = EmbeddedKafka.start(Files.createTempDirectory("kafka"), 0, Durability.FAST_NOT_CRASH_SAFE, true);
             Map<String, Integer> topics = new HashMap<>();
             for (Topic topic : Topic.values()) {
                 topics.put(topic.topicName(), 3);
