@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.pupildata.deadline.service.DeadlineSignals;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
 import nl.pupildata.infra.Await;

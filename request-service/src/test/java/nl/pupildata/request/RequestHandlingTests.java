@@ -8,11 +8,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import nl.pupildata.events.*;
 import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.RealInfrastructure;
@@ -123,6 +127,62 @@ class RequestHandlingTests {
         step(DIRECTOR, id, "shares", share).statusCode(422).body("rule", is("G-5"));
         step(DIRECTOR, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true}").statusCode(422)
                 .body("rule", is("G-5"));
+    }
+
+    /**
+     * G-5 and the lost update: a withdrawal that request-service learns of while a share command is between reading
+     * the request's row and writing it must survive that command's commit, so the withdrawn consent keeps blocking
+     * the next share. The interleaving is forced: the test holds a lock on the event store that the share's append
+     * waits for, lets the ConsentLapsed be applied meanwhile, then lets the share finish.
+     */
+    @Test
+    void g5_aWithdrawalAppliedWhileAShareIsUnderWayIsNotLostWhenTheShareCommits() throws Exception {
+        UUID id = intake(body("THIRD_PARTY", "PHONE",
+                ",\"topic\":\"SPEECH_THERAPY\",\"requester\":{\"organisation\":\"Logopedie Oost\"}"));
+        String share = "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"praktijk\"}";
+        TopicProbe.publish(EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now()));
+        Await.until("consent is known", WAIT, () -> given().header("Authorization", DIRECTOR).get("/requests/" + id)
+                .then().extract().<Boolean>path("consentSatisfied"));
+        CompletableFuture<Integer> sharing;
+        try (Connection lock = DriverManager.getConnection(
+                RealInfrastructure.postgres().jdbcUrl(RealInfrastructure.DATABASE), "postgres", "postgres")) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table event_store in share mode");
+            sharing = CompletableFuture.supplyAsync(() -> step(DIRECTOR, id, "shares", share).extract().statusCode());
+            Await.until("the share has read the request and waits to append", WAIT, () -> Sql.query(
+                    "select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                            + " where c.relname = 'event_store' and not l.granted", rs -> rs.getInt(1)).get(0) > 0);
+            TopicProbe.publish(EventEnvelope.wrap(new ConsentLapsed(id, "consent-service", "g1"), Instant.now()));
+            Await.until("the withdrawal is applied", WAIT, () -> Sql.query(
+                    "select consent_lapsed from request_view where request_id = '" + id + "'",
+                    rs -> rs.getBoolean(1)).get(0));
+            lock.commit();
+        }
+        assertEquals(200, sharing.get(30, TimeUnit.SECONDS), "the share began before the withdrawal was known");
+        assertEquals(List.of(true), Sql.query("select consent_lapsed from request_view where request_id = '" + id
+                + "'", rs -> rs.getBoolean(1)), "the withdrawal survives the share's commit");
+        step(DIRECTOR, id, "shares", share).statusCode(422).body("rule", is("G-5"));
+    }
+
+    /** Optimistic concurrency for integrators: the ETag is the stream version; a stale If-Match is refused. */
+    @Test
+    void aHandlingStepWithAStaleIfMatchIsRefusedWith412AndChangesNothing() {
+        UUID id = intake(body("PARENT_ACCESS", "EMAIL",
+                ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
+        String etag = given().header("Authorization", DIRECTOR).get("/requests/" + id).then().statusCode(200)
+                .header("ETag", is("\"1\"")).extract().header("ETag");
+        String acknowledge = "{\"expectedOn\":\"" + LocalDate.now().plusDays(7) + "\"}";
+        given().header("Authorization", DIRECTOR).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(acknowledge).post("/requests/" + id + "/acknowledgement").then().statusCode(200)
+                .header("ETag", is("\"2\""));
+        given().header("Authorization", DIRECTOR).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(acknowledge).post("/requests/" + id + "/acknowledgement").then().statusCode(412)
+                .contentType("application/problem+json").body("status", is(412));
+        assertEquals(List.of(1, 2), versions(id), "nothing appended after the 412");
+        given().header("Authorization", DIRECTOR).header("If-Match", "nonsense").contentType(ContentType.JSON)
+                .body(acknowledge).post("/requests/" + id + "/acknowledgement").then().statusCode(400)
+                .body("violations[0].field", is("If-Match"));
+        step(DIRECTOR, id, "acknowledgement", acknowledge).statusCode(200).header("ETag", is("\"3\""));
     }
 
     @Test

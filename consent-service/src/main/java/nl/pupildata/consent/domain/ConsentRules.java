@@ -1,5 +1,7 @@
 package nl.pupildata.consent.domain;
 
+import nl.pupildata.rules.Rule;
+
 import java.util.ArrayList;
 import java.util.List;
 import nl.pupildata.events.*;
@@ -54,17 +56,17 @@ public final class ConsentRules {
             case Ask a -> {
                 requireGuardian(a.guardianId(), state);
                 if (blank(a.informationDescription())) {
-                    throw RuleViolation.missing("G-10", "informationDescription");
+                    throw RuleViolation.missing(Rule.G_10, "informationDescription");
                 }
                 events.add(new ConsentRequested(state.requestId(), actor, a.guardianId(), a.informationDescription()));
             }
             case Grant g -> {
                 requireGuardian(g.guardianId(), state);
                 if (g.evidence() == null) {
-                    throw RuleViolation.missing("G-3", "evidence");
+                    throw RuleViolation.missing(Rule.G_3, "evidence");
                 }
                 if (blank(g.evidenceRef())) {
-                    throw RuleViolation.missing("G-3", "evidenceRef");
+                    throw RuleViolation.missing(Rule.G_3, "evidenceRef");
                 }
                 events.add(new ConsentGranted(state.requestId(), actor, g.guardianId(), g.evidence(), g.evidenceRef()));
             }
@@ -75,7 +77,7 @@ public final class ConsentRules {
             case Withdraw w -> {
                 requireGuardian(w.guardianId(), state);
                 if (state.latest().get(w.guardianId()) != ConsentState.Decision.GRANTED) {
-                    throw RuleViolation.rule("G-5", "Deze ouder heeft op dit moment geen toestemming gegeven.",
+                    throw RuleViolation.rule(Rule.G_5, "Deze ouder heeft op dit moment geen toestemming gegeven.",
                             "guardianId");
                 }
                 events.add(new ConsentWithdrawn(state.requestId(), actor, w.guardianId()));
@@ -84,7 +86,7 @@ public final class ConsentRules {
                 if (x.ground() == null) {
                     throw RuleViolation.missing(null, "ground");
                 }
-                String rule = x.ground() == ExemptionGround.SAFEGUARDING ? "G-9" : "OSO-4";
+                Rule rule = x.ground() == ExemptionGround.SAFEGUARDING ? Rule.G_9 : Rule.OSO_4;
                 if (blank(x.consultedQualityOfficer())) {
                     throw RuleViolation.rule(rule, "Een uitzondering op toestemming mag alleen na overleg met de "
                             + "staffunctionaris Onderwijs & Kwaliteit; leg vast met wie.", "consultedQualityOfficer");
@@ -94,7 +96,7 @@ public final class ConsentRules {
                 }
                 if (x.ground() == ExemptionGround.STATUTORY_TRANSFER && kind != RequestKind.SCHOOL_TRANSFER
                         && kind != RequestKind.SECONDARY_TRANSFER) {
-                    throw RuleViolation.rule("OSO-4", "De wettelijke uitzondering geldt alleen voor het "
+                    throw RuleViolation.rule(Rule.OSO_4, "De wettelijke uitzondering geldt alleen voor het "
                             + "overstapdossier naar een volgende school.", "ground");
                 }
                 events.add(new ConsentExemptionGranted(state.requestId(), actor, x.ground(), true, x.reason()));
@@ -129,10 +131,10 @@ public final class ConsentRules {
             throw RuleViolation.missing(null, "guardianId");
         }
         if (state.requirement() == ConsentRequirement.NONE) {
-            throw RuleViolation.rule("G-4", "Voor dit verzoek is geen toestemming nodig.", "guardianId");
+            throw RuleViolation.rule(Rule.G_4, "Voor dit verzoek is geen toestemming nodig.", "guardianId");
         }
         if (!state.requiredFrom().contains(guardianId)) {
-            throw RuleViolation.rule("G-4", "Alleen een ouder met gezag die bij dit verzoek hoort kan toestemming "
+            throw RuleViolation.rule(Rule.G_4, "Alleen een ouder met gezag die bij dit verzoek hoort kan toestemming "
                     + "geven of weigeren.", "guardianId");
         }
     }

@@ -1,7 +1,5 @@
 package nl.pupildata.consent.rest;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -16,16 +14,15 @@ import java.util.Set;
 import java.util.UUID;
 import nl.pupildata.consent.domain.ConsentRules;
 import nl.pupildata.consent.domain.ConsentState;
+import nl.pupildata.consent.service.ConsentHandling;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.ConsentEvidence;
 import nl.pupildata.events.model.ExemptionGround;
-import nl.pupildata.events.model.RequestKind;
 import nl.pupildata.platform.eventstore.EventStore;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
 import nl.pupildata.platform.security.Roles;
-import nl.pupildata.platform.requests.KnownRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,14 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "consent", description = "Who must consent (G-4) and whether they have")
 public class ConsentResource {
 
-    private final EventStore store;
+    private final ConsentHandling handling;
     private final Caller caller;
-    private final MeterRegistry metrics;
 
-    public ConsentResource(EventStore store, Caller caller, MeterRegistry metrics) {
-        this.store = store;
+    public ConsentResource(ConsentHandling handling, Caller caller) {
+        this.handling = handling;
         this.caller = caller;
-        this.metrics = metrics;
     }
 
     /** One entry of the consent history: who, when, what evidence, recorded by whom. */
@@ -72,7 +67,7 @@ public class ConsentResource {
             Roles.PRIVACY_OFFICER, Roles.SAFEGUARDING_OFFICER })
     @Operation(summary = "The consent requirement, each guardian's word, and the history")
     public Uni<ConsentView> get(@PathParam("id") UUID id) {
-        return Panache.withSession(() -> known(id).flatMap(request -> load(id)));
+        return handling.load(id, caller).map(ConsentResource::view);
     }
 
     @POST
@@ -119,34 +114,13 @@ public class ConsentResource {
         if (command == null) {
             throw ProblemException.invalid(null, List.of(new Violation("body", "verplicht")));
         }
-        String actor = caller.actor();
-        return Panache.withTransaction(() -> known(id).flatMap(request -> store.load(id).flatMap(stream -> {
-            ConsentState state = ConsentState.replay(stream.history());
-            List<ConsentEvent> events = ConsentRules.decide(command, state, RequestKind.valueOf(request.kind), actor);
-            events.stream().filter(ConsentLapsed.class::isInstance)
-                    .forEach(e -> metrics.counter("pupil_data_consents_lapsed_total").increment());
-            Uni<List<nl.pupildata.events.EventEnvelope>> appended = store.append(id, stream.version(), events);
-            if (command instanceof ConsentRules.Exempt x) {
-                // G-9 / OSO-4: the consultation is recorded with the exemption; the officer's name stays here.
-                appended = appended.call(envelopes -> ExemptionConsultation.of(envelopes.get(0).eventId(), id,
-                        x.consultedQualityOfficer()).persist());
-            }
-            return appended.chain(() -> load(id));
-        })));
+        return handling.handle(id, command, caller).map(ConsentResource::view);
     }
 
-    private Uni<KnownRequest> known(UUID id) {
-        return KnownRequest.require(id, caller, "toestemmingsdienst");
-    }
-
-    private Uni<ConsentView> load(UUID id) {
-        return store.load(id).flatMap(stream -> ExemptionConsultation.<ExemptionConsultation>list("requestId", id)
-                .map(consultations -> view(stream, consultations.stream().collect(java.util.stream.Collectors.toMap(
-                        c -> c.eventId, c -> c.consultedQualityOfficer)))));
-    }
-
-    static ConsentView view(EventStore.Stream stream, java.util.Map<UUID, String> consulted) {
-        ConsentState state = ConsentState.replay(stream.history());
+    static ConsentView view(ConsentHandling.Consent consent) {
+        EventStore.Stream stream = consent.stream();
+        java.util.Map<UUID, String> consulted = consent.consulted();
+        ConsentState state = consent.state();
         List<HistoryEntry> history = stream.events().stream().map(e -> switch (e.event()) {
             case ConsentGranted g -> new HistoryEntry("ConsentGranted", g.guardianId(), e.time(), g.actor(),
                     g.evidence(), g.evidenceRef(), null, null, null, null);

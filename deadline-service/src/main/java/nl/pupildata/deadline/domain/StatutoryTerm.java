@@ -1,11 +1,16 @@
 package nl.pupildata.deadline.domain;
 
+import nl.pupildata.rules.Rule;
+
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.*;
+import nl.pupildata.events.model.RequestKind;
 import nl.pupildata.rules.RuleViolation;
 
 /**
@@ -63,10 +68,37 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
         if (metOn != null) {
             return Status.MET;
         }
+        return openStatus(dueOn, today, dueSoonDays);
+    }
+
+    /** The status of a term that still runs: missed after its due date, due soon within the warning window. */
+    public static Status openStatus(LocalDate dueOn, LocalDate today, int dueSoonDays) {
         if (today.isAfter(dueOn)) {
             return Status.MISSED;
         }
         return ChronoUnit.DAYS.between(today, dueOn) <= dueSoonDays ? Status.DUE_SOON : Status.RUNNING;
+    }
+
+    /**
+     * PA-4: how the term follows the request's own events. A request of a kind with a term gets it from its receipt
+     * (the term per kind is a board setting, {@code terms}); an answer meets it; a withdrawal cancels it.
+     *
+     * @param answeredOn the day a refusal was given (its event has no date of its own)
+     */
+    public List<DeadlineEvent> follow(RequestEvent event, Map<RequestKind, Period> terms, LocalDate answeredOn,
+            String service) {
+        return switch (event) {
+            case RequestReceived r -> {
+                Period term = terms.get(r.kind());
+                yield exists() || term == null ? List.of() : List.of(new DeadlineSet(r.requestId(), service,
+                        r.schoolBrin(), r.receivedOn(), r.receivedOn().plus(term)));
+            }
+            case InformationShared s -> exists() ? answered(s.sharedOn(), s.actor()) : List.of();
+            case RequestRefused r -> exists() ? answered(answeredOn, r.actor()) : List.of();
+            case RequestWithdrawn w -> exists() && open() ? List.of(new DeadlineCancelled(w.requestId(), w.actor()))
+                    : List.of();
+            default -> List.of();
+        };
     }
 
     /**
@@ -97,28 +129,28 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
     /** PA-6: at most twice, one calendar month each, while the term runs, guardians told before it ends. */
     public DeadlineExtended extend(String reason, LocalDate guardiansNotifiedOn, String approver, LocalDate today) {
         if (reason == null || reason.isBlank()) {
-            throw RuleViolation.invalid("PA-6",
+            throw RuleViolation.invalid(Rule.PA_6,
                     List.of(new RuleViolation.Field("reason", "Een verlenging vraagt een goede reden.")));
         }
         if (guardiansNotifiedOn == null) {
-            throw RuleViolation.invalid("PA-6",
+            throw RuleViolation.invalid(Rule.PA_6,
                     List.of(new RuleViolation.Field("guardiansNotifiedOn", "Leg vast wanneer de ouders zijn ingelicht.")));
         }
         if (cancelled || metOn != null) {
-            throw RuleViolation.rule("PA-6", "De termijn loopt niet meer; verlengen kan niet.");
+            throw RuleViolation.rule(Rule.PA_6, "De termijn loopt niet meer; verlengen kan niet.");
         }
         if (extensions.size() >= MAX_EXTENSIONS) {
-            throw RuleViolation.rule("PA-6", "De termijn is al twee keer verlengd; vaker mag niet.");
+            throw RuleViolation.rule(Rule.PA_6, "De termijn is al twee keer verlengd; vaker mag niet.");
         }
         if (today.isAfter(dueOn)) {
-            throw RuleViolation.rule("PA-6", "De termijn is al verstreken; verlengen kan alleen vóór het einde.");
+            throw RuleViolation.rule(Rule.PA_6, "De termijn is al verstreken; verlengen kan alleen vóór het einde.");
         }
         if (guardiansNotifiedOn.isAfter(dueOn)) {
-            throw RuleViolation.rule("PA-6", "De ouders moeten vóór het einde van de termijn zijn ingelicht.",
+            throw RuleViolation.rule(Rule.PA_6, "De ouders moeten vóór het einde van de termijn zijn ingelicht.",
                     "guardiansNotifiedOn");
         }
         if (guardiansNotifiedOn.isAfter(today)) {
-            throw RuleViolation.invalid("PA-6",
+            throw RuleViolation.invalid(Rule.PA_6,
                     List.of(new RuleViolation.Field("guardiansNotifiedOn", "Deze datum ligt in de toekomst.")));
         }
         return new DeadlineExtended(requestId, approver, extensions.size() + 1, dueOn.plusMonths(1), reason,

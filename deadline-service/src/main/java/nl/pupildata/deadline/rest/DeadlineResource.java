@@ -1,6 +1,5 @@
 package nl.pupildata.deadline.rest;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,14 +12,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.pupildata.deadline.DeadlineConfig;
-import nl.pupildata.deadline.DeadlineTerm;
+import nl.pupildata.deadline.service.DeadlineConfig;
+import nl.pupildata.deadline.service.TermHandling;
 import nl.pupildata.deadline.domain.StatutoryTerm;
-import nl.pupildata.events.DeadlineExtended;
-import nl.pupildata.platform.eventstore.EventStore;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
-import nl.pupildata.platform.requests.KnownRequest;
+import nl.pupildata.rules.Rule;
 import nl.pupildata.platform.security.Caller;
 import nl.pupildata.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,13 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "deadline", description = "The statutory term (PA-4) and its extensions (PA-6)")
 public class DeadlineResource {
 
-    private final EventStore store;
+    private final TermHandling terms;
     private final Caller caller;
     private final Clock clock;
     private final DeadlineConfig config;
 
-    public DeadlineResource(EventStore store, Caller caller, Clock clock, DeadlineConfig config) {
-        this.store = store;
+    public DeadlineResource(TermHandling terms, Caller caller, Clock clock, DeadlineConfig config) {
+        this.terms = terms;
         this.caller = caller;
         this.clock = clock;
         this.config = config;
@@ -59,7 +56,7 @@ public class DeadlineResource {
             Roles.PRIVACY_OFFICER, Roles.SAFEGUARDING_OFFICER })
     @Operation(summary = "The term: due date, status (derived from today), extensions, days left")
     public Uni<DeadlineView> get(@PathParam("id") UUID id) {
-        return Panache.withSession(() -> term(id)).map(this::view);
+        return terms.load(id, caller).map(this::view);
     }
 
     @POST
@@ -68,31 +65,9 @@ public class DeadlineResource {
     @Operation(summary = "PA-6: extend the term by one month (at most twice), for a good reason")
     public Uni<DeadlineView> extend(@PathParam("id") UUID id, ExtensionBody body) {
         if (body == null) {
-            throw ProblemException.invalid("PA-6", List.of(new Violation("body", "verplicht")));
+            throw ProblemException.invalid(Rule.PA_6.id(), List.of(new Violation("body", "verplicht")));
         }
-        String actor = caller.actor();
-        LocalDate today = LocalDate.now(clock);
-        return Panache.withTransaction(() -> KnownRequest.require(id, caller, "termijndienst")
-                .flatMap(request -> store.load(id).flatMap(stream -> {
-                    StatutoryTerm term = StatutoryTerm.replay(stream.history());
-                    if (!term.exists()) {
-                        throw ProblemException.conflict("Voor dit verzoek loopt geen wettelijke termijn.");
-                    }
-                    DeadlineExtended extension = term.extend(body.reason(), body.guardiansNotifiedOn(), actor, today);
-                    return store.append(id, stream.version(), List.of(extension))
-                            .chain(() -> DeadlineTerm.save(term.evolve(extension), request.schoolBrin))
-                            .chain(() -> term(id));
-                }))).map(this::view);
-    }
-
-    private Uni<StatutoryTerm> term(UUID id) {
-        return KnownRequest.require(id, caller, "termijndienst").chain(() -> store.load(id)).map(stream -> {
-            StatutoryTerm term = StatutoryTerm.replay(stream.history());
-            if (!term.exists()) {
-                throw ProblemException.notFound("Voor verzoek " + id + " loopt geen wettelijke termijn.");
-            }
-            return term;
-        });
+        return terms.extend(id, body.reason(), body.guardiansNotifiedOn(), caller).map(this::view);
     }
 
     private DeadlineView view(StatutoryTerm term) {

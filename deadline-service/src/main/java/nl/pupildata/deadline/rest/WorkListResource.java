@@ -16,8 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.pupildata.deadline.DeadlineConfig;
-import nl.pupildata.deadline.DeadlineTerm;
+import nl.pupildata.deadline.domain.StatutoryTerm;
+import nl.pupildata.deadline.persistence.DeadlineTerm;
+import nl.pupildata.deadline.service.DeadlineConfig;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
@@ -70,7 +71,7 @@ public class WorkListResource {
         return Panache.withSession(() -> DeadlineTerm.<DeadlineTerm>list(q + " order by dueOn", p))
                 .map(rows -> rows.stream()
                         .map(r -> new WorkItem(r.requestId, r.schoolBrin, r.dueOn,
-                                r.dueOn.isBefore(today) ? "MISSED" : r.dueOn.isAfter(horizon) ? "RUNNING" : "DUE_SOON",
+                                StatutoryTerm.openStatus(r.dueOn, today, config.dueSoonDays()).name(),
                                 ChronoUnit.DAYS.between(today, r.dueOn)))
                         .filter(i -> status == null || status.equals(i.status()))
                         .sorted(Comparator.comparing(WorkItem::dueOn))

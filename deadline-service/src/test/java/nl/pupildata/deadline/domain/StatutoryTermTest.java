@@ -1,12 +1,17 @@
 package nl.pupildata.deadline.domain;
 
+import nl.pupildata.rules.Rule;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.*;
+import nl.pupildata.events.model.*;
 import nl.pupildata.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +21,26 @@ class StatutoryTermTest {
 
     static StatutoryTerm set(LocalDate received, LocalDate due) {
         return StatutoryTerm.replay(List.of(new DeadlineSet(ID, "deadline-service", "12AB", received, due)));
+    }
+
+    static final Map<RequestKind, Period> TERMS = Map.of(RequestKind.PARENT_ACCESS, Period.ofWeeks(4));
+
+    @Test
+    void pa4_aGuardiansRequestGetsFourWeeksFromReceipt_metByTheAnswer_otherKindsNone() {
+        RequestReceived access = new RequestReceived(ID, "director", "12AB", RequestKind.PARENT_ACCESS,
+                LocalDate.of(2026, 11, 2), ReceivedVia.EMAIL, "P-1", 4, false, List.of(new GuardianRef("g1", true)),
+                false, RequesterCategory.GUARDIAN, "g1", AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
+        List<DeadlineEvent> set = StatutoryTerm.NONE.follow(access, TERMS, LocalDate.of(2026, 11, 2), "deadline");
+        assertEquals(LocalDate.of(2026, 11, 30), ((DeadlineSet) set.get(0)).dueOn());
+        StatutoryTerm term = StatutoryTerm.replay(set);
+        assertEquals(List.of(), term.follow(access, TERMS, LocalDate.of(2026, 11, 2), "deadline"), "set once");
+        DeadlineMet met = (DeadlineMet) term.follow(new InformationShared(ID, "director", ShareChannel.SECURE_MAIL,
+                LocalDate.of(2026, 12, 1), List.of(), null), TERMS, LocalDate.of(2026, 12, 1), "deadline").get(0);
+        assertFalse(met.withinTerm(), "1 December is after the 4 weeks");
+        RequestReceived transfer = new RequestReceived(UUID.randomUUID(), "director", "12AB",
+                RequestKind.SCHOOL_TRANSFER, LocalDate.of(2026, 11, 2), ReceivedVia.OSO, "P-1", 4, false, List.of(),
+                false, RequesterCategory.PRIMARY_SCHOOL, null, null, null, null, null, null);
+        assertEquals(List.of(), StatutoryTerm.NONE.follow(transfer, TERMS, LocalDate.of(2026, 11, 2), "deadline"));
     }
 
     @Test
@@ -34,7 +59,7 @@ class StatutoryTermTest {
         RuleViolation third = assertThrows(RuleViolation.class,
                 () -> StatutoryTerm.replay(history).extend("Nog een keer", LocalDate.of(2027, 3, 1), "privacy@board",
                         LocalDate.of(2027, 3, 2)));
-        assertEquals("PA-6", third.rule());
+        assertEquals(Rule.PA_6, third.rule());
         assertFalse(third.invalidInput());
     }
 
@@ -47,7 +72,7 @@ class StatutoryTermTest {
     @Test
     void pa6_noExtensionAfterTheTermEnded() {
         StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
-        assertEquals("PA-6", assertThrows(RuleViolation.class,
+        assertEquals(Rule.PA_6, assertThrows(RuleViolation.class,
                 () -> term.extend("r", LocalDate.of(2026, 10, 28), "p", LocalDate.of(2026, 10, 30))).rule());
         // On the due date itself the term still runs.
         assertNotNull(term.extend("r", LocalDate.of(2026, 10, 28), "p", LocalDate.of(2026, 10, 29)));

@@ -39,6 +39,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Not allowed in the current state", detail, null, List.of());
     }
 
+    /** 412: the caller's {@code If-Match} names a version of the request that is no longer the current one. */
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(412, "Precondition failed", detail, null, List.of());
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not found", detail, null, List.of());
     }

@@ -33,12 +33,13 @@ public class ProblemMappers {
     /** A rule of the quality card said no: 422 (or 400 for missing fields), naming the rule, counted by id. */
     @ServerExceptionMapper
     public Response rule(RuleViolation v, UriInfo uri) {
-        if (v.rule() != null) {
-            metrics.counter("pupil_data_rules_refused_total", "rule", v.rule()).increment();
+        String rule = v.rule() == null ? null : v.rule().id();
+        if (rule != null) {
+            metrics.counter("pupil_data_rules_refused_total", "rule", rule).increment();
         }
         List<Violation> violations = v.fields().stream().map(f -> new Violation(f.field(), f.message())).toList();
-        ProblemException problem = v.invalidInput() ? ProblemException.invalid(v.rule(), violations)
-                : ProblemException.rule(v.rule(), v.getMessage(), violations);
+        ProblemException problem = v.invalidInput() ? ProblemException.invalid(rule, violations)
+                : ProblemException.rule(rule, v.getMessage(), violations);
         return respond(problem.toProblem(path(uri)));
     }
 

@@ -1,5 +1,7 @@
 package nl.pupildata.request.domain;
 
+import nl.pupildata.rules.Rule;
+
 import nl.pupildata.rules.RuleViolation;
 
 import java.time.LocalDate;
@@ -91,7 +93,7 @@ public final class IntakeRules {
             List<Field> all = new ArrayList<>(missing);
             all.addAll(malformed);
             boolean pa1 = in.kind() == RequestKind.PARENT_ACCESS && !parentAccessMissing(in).isEmpty();
-            throw RuleViolation.invalid(pa1 ? "PA-1" : null, all);
+            throw RuleViolation.invalid(pa1 ? Rule.PA_1 : null, all);
         }
     }
 
@@ -215,12 +217,12 @@ public final class IntakeRules {
     private static void checkParentAccess(Intake in) {
         // PA-1: the request is written — an e-mail or a letter.
         if (in.receivedVia() != ReceivedVia.EMAIL && in.receivedVia() != ReceivedVia.LETTER) {
-            throw RuleViolation.rule("PA-1", "Een verzoek om inzage moet schriftelijk binnenkomen (e-mail of brief).",
+            throw RuleViolation.rule(Rule.PA_1, "Een verzoek om inzage moet schriftelijk binnenkomen (e-mail of brief).",
                     List.of(new Field("receivedVia", "alleen EMAIL of LETTER")));
         }
         // PA-2: guardians have the right while the pupil is younger than 16 on the day of receipt.
         if (Period.between(in.pupil().dateOfBirth(), in.receivedOn()).getYears() >= 16) {
-            throw RuleViolation.rule("PA-2",
+            throw RuleViolation.rule(Rule.PA_2,
                     "De leerling was op de dag van ontvangst 16 jaar of ouder; ouders hebben dan geen inzagerecht meer.",
                     List.of(new Field("pupil.dateOfBirth", "leerling is 16 of ouder")));
         }
@@ -232,18 +234,18 @@ public final class IntakeRules {
             return;
         }
         if (in.receivedVia() != ReceivedVia.EMAIL) {
-            throw RuleViolation.rule("G-8", "In complexe situaties moeten de vragen per e-mail vanaf een werkaccount "
+            throw RuleViolation.rule(Rule.G_8, "In complexe situaties moeten de vragen per e-mail vanaf een werkaccount "
                     + "komen, zodat de identiteit te controleren is.",
                     List.of(new Field("receivedVia", "alleen EMAIL")));
         }
         String email = in.requester().email();
         if (blank(email)) {
-            throw RuleViolation.rule("G-8", "Het werk-e-mailadres van de aanvrager ontbreekt.",
+            throw RuleViolation.rule(Rule.G_8, "Het werk-e-mailadres van de aanvrager ontbreekt.",
                     List.of(new Field("requester.email", "verplicht bij complexe situaties")));
         }
         String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         if (freeMailDomains.contains(domain)) {
-            throw RuleViolation.rule("G-8", "Een adres bij " + domain + " is geen werkaccount; vraag de aanvrager "
+            throw RuleViolation.rule(Rule.G_8, "Een adres bij " + domain + " is geen werkaccount; vraag de aanvrager "
                     + "de vragen vanaf het werkadres van de organisatie te sturen.",
                     List.of(new Field("requester.email", "geen werkaccount")));
         }
@@ -256,7 +258,7 @@ public final class IntakeRules {
                 .map(t -> new Field(t.getKey(), "bevat een BSN of onderwijsnummer"))
                 .toList();
         if (!found.isEmpty()) {
-            throw RuleViolation.rule("SWV-4",
+            throw RuleViolation.rule(Rule.SWV_4,
                     "Een BSN of onderwijsnummer mag nooit in het Topdossier; verwijder het nummer.", found);
         }
     }

@@ -2,8 +2,6 @@ package nl.pupildata.request.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.pupildata.events.model.AccessMode;
-import nl.pupildata.events.model.ResearchDecision;
 
 /** What still stands between a request and its end, in the quality card's words, and which steps apply. */
 public final class RequestGuide {
@@ -11,76 +9,17 @@ public final class RequestGuide {
     private RequestGuide() {
     }
 
-    public record Blocker(String rule, String message) {
+    /** A requirement of the card not met yet: its rule, the rule's gist, and what to do about it. */
+    public record Blocker(String rule, String message, String ruleText) {
     }
 
+    /** The requirements on the request's route that are not met yet, in order (the same checks the guards ask). */
     public static List<Blocker> blockers(RequestState s, boolean consentSatisfied) {
-        List<Blocker> b = new ArrayList<>();
         if (s.status().isFinal()) {
-            return b;
+            return List.of();
         }
-        switch (s.kind()) {
-            case PARENT_ACCESS -> {
-                if (!s.acknowledged()) {
-                    b.add(new Blocker("PA-3", "Bevestig de ontvangst en noem wanneer het dossier komt."));
-                }
-                if (!s.reviewed()) {
-                    b.add(new Blocker("PA-7", "Laat het dossier nalopen door de directeur of de KC."));
-                }
-                if (!s.answered()) {
-                    b.add(new Blocker("PA-4", s.received().accessMode() == AccessMode.INSPECTION_AT_SCHOOL
-                            ? "Plan de inzage op school met twee medewerkers (PA-10)."
-                            : "Stuur het dossier als PDF per beveiligde mail naar het adres van de ouder (PA-8)."));
-                }
-                if (!s.shares().isEmpty() && !s.otherGuardiansToNotify().isEmpty()) {
-                    b.add(new Blocker("PA-9", "Licht de andere ouder(s) met gezag in: " + String.join(", ",
-                            s.otherGuardiansToNotify().stream().sorted().toList()) + "."));
-                }
-            }
-            case THIRD_PARTY -> {
-                if (s.isComplex()) {
-                    if (s.answerDraftedBy() == null) {
-                        b.add(new Blocker("G-8", "Schrijf intern een antwoord."));
-                    } else if (s.answerReviewedBy() == null) {
-                        b.add(new Blocker("G-8", "Laat het antwoord beoordelen door een tweede collega."));
-                    }
-                    if (s.guardiansInformedOn() == null) {
-                        b.add(new Blocker("G-8", "Laat het antwoord eerst aan de ouders zien."));
-                    }
-                }
-                if (!consentSatisfied) {
-                    b.add(new Blocker("G-2", "Vraag schriftelijke toestemming van de ouders (bij gescheiden ouders "
-                            + "met gezag: van beiden)."));
-                }
-            }
-            case SCHOOL_TRANSFER, SECONDARY_TRANSFER -> {
-                if (s.inspection() == null) {
-                    b.add(new Blocker("OSO-5", "Laat de ouders het overstapdossier eerst inzien."));
-                }
-                if (!consentSatisfied) {
-                    b.add(new Blocker("OSO-3", "Vraag per e-mail toestemming voor het overstapdossier."));
-                }
-            }
-            case SUPPORT_FILE -> {
-                if (!consentSatisfied) {
-                    b.add(new Blocker("SWV-3", "Registreer de instemming van de ouders."));
-                }
-            }
-            case OUTGOING_INQUIRY -> {
-                if (s.guardiansInformedOn() == null) {
-                    b.add(new Blocker("G-6", "Laat de ouders weten dat u de organisatie gaat benaderen."));
-                }
-            }
-            case RESEARCH -> {
-                if (s.researchDecision() == null) {
-                    b.add(new Blocker("G-12", "Neem een besluit met de beslishulp van het bestuur en leg de reden "
-                            + "vast."));
-                } else if (s.researchDecision().decision() == ResearchDecision.PARTICIPATE && !consentSatisfied) {
-                    b.add(new Blocker("G-2", "Vraag schriftelijke toestemming van de ouders."));
-                }
-            }
-        }
-        return b;
+        return Requirement.route(s).stream().filter(r -> !r.met(s, consentSatisfied))
+                .map(r -> new Blocker(r.rule().id(), r.todo(s), r.rule().text())).toList();
     }
 
     /** The steps that apply to this kind of request in its current state. */

@@ -1,6 +1,7 @@
 package nl.pupildata.request.domain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,64 +89,79 @@ public record RequestState(
     }
 
     public RequestState evolve(PupilDataEvent event) {
-        RequestStatus progressed = status == RequestStatus.RECEIVED ? RequestStatus.IN_PROGRESS : status;
-        return switch (event) {
-            case RequestReceived r -> new RequestState(r, RequestStatus.RECEIVED, false, null, null, null, null, null,
-                    List.of(), false, Set.of(), null, null);
-            case RequestAcknowledged a -> new RequestState(received, progressed, true, review, answerDraftedBy,
-                    answerReviewedBy, guardiansInformedOn, inspection, shares, deliveryConfirmed, notifiedGuardians,
-                    researchDecision, refusal);
-            case DossierReviewed d -> new RequestState(received, progressed, acknowledged, d, answerDraftedBy,
-                    answerReviewedBy, guardiansInformedOn, inspection, shares, deliveryConfirmed, notifiedGuardians,
-                    researchDecision, refusal);
-            case AnswerDrafted d -> new RequestState(received, progressed, acknowledged, review, d.actor(), null,
-                    guardiansInformedOn, inspection, shares, deliveryConfirmed, notifiedGuardians, researchDecision,
-                    refusal);
-            case AnswerReviewed r -> new RequestState(received, progressed, acknowledged, review, answerDraftedBy,
-                    r.actor(), guardiansInformedOn, inspection, shares, deliveryConfirmed, notifiedGuardians,
-                    researchDecision, refusal);
-            case GuardiansInformed g -> new RequestState(received, progressed, acknowledged, review, answerDraftedBy,
-                    answerReviewedBy, g.on(), inspection, shares, deliveryConfirmed, notifiedGuardians,
-                    researchDecision, refusal);
-            case GuardianInspectionHeld i -> new RequestState(received, progressed, acknowledged, review,
-                    answerDraftedBy, answerReviewedBy, guardiansInformedOn, i, shares, deliveryConfirmed,
-                    notifiedGuardians, researchDecision, refusal);
-            case InformationShared s -> new RequestState(received, RequestStatus.ANSWERED, acknowledged, review,
-                    answerDraftedBy, answerReviewedBy, guardiansInformedOn, inspection, append(shares, s),
-                    deliveryConfirmed, notifiedGuardians, researchDecision, refusal);
-            case DeliveryConfirmed d -> new RequestState(received, status, acknowledged, review, answerDraftedBy,
-                    answerReviewedBy, guardiansInformedOn, inspection, shares, true, notifiedGuardians,
-                    researchDecision, refusal);
-            case OtherGuardianNotified n -> new RequestState(received, status, acknowledged, review, answerDraftedBy,
-                    answerReviewedBy, guardiansInformedOn, inspection, shares, deliveryConfirmed,
-                    add(notifiedGuardians, n.guardianId()), researchDecision, refusal);
-            case ResearchDecided r -> new RequestState(received, progressed, acknowledged, review, answerDraftedBy,
-                    answerReviewedBy, guardiansInformedOn, inspection, shares, deliveryConfirmed, notifiedGuardians, r,
-                    refusal);
-            case RequestRefused r -> new RequestState(received, r.partial() ? progressed : RequestStatus.REFUSED,
-                    acknowledged, review, answerDraftedBy, answerReviewedBy, guardiansInformedOn, inspection, shares,
-                    deliveryConfirmed, notifiedGuardians, researchDecision, r);
-            case RequestWithdrawn w -> withStatus(RequestStatus.WITHDRAWN);
-            case RequestClosed c -> withStatus(RequestStatus.CLOSED);
-            default -> withStatus(progressed);
-        };
+        if (!(event instanceof RequestEvent requestEvent)) {
+            return this;
+        }
+        if (requestEvent instanceof RequestReceived r) {
+            Change c = NONE.change();
+            c.received = r;
+            c.status = RequestStatus.RECEIVED;
+            return c.done();
+        }
+        Change c = change();
+        c.status = RequestStatus.after(status, requestEvent);
+        switch (requestEvent) {
+            case RequestAcknowledged a -> c.acknowledged = true;
+            case DossierReviewed d -> c.review = d;
+            case AnswerDrafted d -> {
+                c.answerDraftedBy = d.actor();
+                c.answerReviewedBy = null; // a new draft needs a new review (G-8)
+            }
+            case AnswerReviewed r -> c.answerReviewedBy = r.actor();
+            case GuardiansInformed g -> c.guardiansInformedOn = g.on();
+            case GuardianInspectionHeld i -> c.inspection = i;
+            case InformationShared s -> c.shares.add(s);
+            case DeliveryConfirmed d -> c.deliveryConfirmed = true;
+            case OtherGuardianNotified n -> c.notifiedGuardians.add(n.guardianId());
+            case ResearchDecided r -> c.researchDecision = r;
+            case RequestRefused r -> c.refusal = r;
+            default -> {
+                // the status change is all
+            }
+        }
+        return c.done();
     }
 
-    private RequestState withStatus(RequestStatus s) {
-        return new RequestState(received, s, acknowledged, review, answerDraftedBy, answerReviewedBy,
-                guardiansInformedOn, inspection, shares, deliveryConfirmed, notifiedGuardians, researchDecision,
-                refusal);
+    private Change change() {
+        return new Change(this);
     }
 
-    private static <T> List<T> append(List<T> list, T item) {
-        List<T> copy = new java.util.ArrayList<>(list);
-        copy.add(item);
-        return List.copyOf(copy);
-    }
+    /** A copy being changed by one event: the one place that lists every field. */
+    private static final class Change {
+        RequestReceived received;
+        RequestStatus status;
+        boolean acknowledged;
+        DossierReviewed review;
+        String answerDraftedBy;
+        String answerReviewedBy;
+        LocalDate guardiansInformedOn;
+        GuardianInspectionHeld inspection;
+        final List<InformationShared> shares;
+        boolean deliveryConfirmed;
+        final Set<String> notifiedGuardians;
+        ResearchDecided researchDecision;
+        RequestRefused refusal;
 
-    private static Set<String> add(Set<String> set, String item) {
-        Set<String> copy = new HashSet<>(set);
-        copy.add(item);
-        return Set.copyOf(copy);
+        Change(RequestState s) {
+            received = s.received;
+            status = s.status;
+            acknowledged = s.acknowledged;
+            review = s.review;
+            answerDraftedBy = s.answerDraftedBy;
+            answerReviewedBy = s.answerReviewedBy;
+            guardiansInformedOn = s.guardiansInformedOn;
+            inspection = s.inspection;
+            shares = new ArrayList<>(s.shares);
+            deliveryConfirmed = s.deliveryConfirmed;
+            notifiedGuardians = new HashSet<>(s.notifiedGuardians);
+            researchDecision = s.researchDecision;
+            refusal = s.refusal;
+        }
+
+        RequestState done() {
+            return new RequestState(received, status, acknowledged, review, answerDraftedBy, answerReviewedBy,
+                    guardiansInformedOn, inspection, List.copyOf(shares), deliveryConfirmed,
+                    Set.copyOf(notifiedGuardians), researchDecision, refusal);
+        }
     }
 }

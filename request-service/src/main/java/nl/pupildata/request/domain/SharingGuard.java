@@ -1,5 +1,7 @@
 package nl.pupildata.request.domain;
 
+import nl.pupildata.rules.Rule;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,9 +21,6 @@ final class SharingGuard {
     }
 
     static InformationShared share(Share s, RequestState state, HandlingFacts facts) {
-        if (s.channel() == null) {
-            throw RuleViolation.missing(null, "channel");
-        }
         ExemptionGround exemption = null;
         List<OsoSection> sections = List.of();
         switch (state.kind()) {
@@ -31,29 +30,23 @@ final class SharingGuard {
                 if (state.kind() == RequestKind.SECONDARY_TRANSFER && s.channel() != ShareChannel.OSO) {
                     warmHandover(s, state, facts);
                 } else {
+                    // OSO-1 the channel, OSO-5 the guardians saw it, OSO-3/4 consent, OSO-2 the sections
+                    channel(s, Rule.OSO_1, ShareChannel.OSO);
+                    Requirement.TRANSFER_FILE_INSPECTED.require(state, facts.consentSatisfied());
                     exemption = transferConsent(state, facts);
                     sections = transferFile(s, state, facts, exemption);
                 }
             }
             case SUPPORT_FILE -> {
-                channel(s, "SWV-3", ShareChannel.SUPPORT_FILE);
-                if (!facts.consentSatisfied()) {
-                    throw RuleViolation.rule("SWV-3", "De ouders hebben (nog) niet ingestemd met het Topdossier.");
-                }
+                channel(s, Rule.SWV_3, ShareChannel.SUPPORT_FILE);
+                Requirement.AGREEMENT_TO_SUPPORT_FILE.require(state, facts.consentSatisfied());
             }
-            case OUTGOING_INQUIRY -> {
-                // G-6: no consent needed, but the guardians are informed before the organisation is approached.
-                if (state.guardiansInformedOn() == null) {
-                    throw RuleViolation.rule("G-6", "Laat de ouders eerst weten dat u deze organisatie om informatie "
-                            + "gaat vragen.");
-                }
-            }
+            // G-6: no consent needed, but the guardians are informed before the organisation is approached.
+            case OUTGOING_INQUIRY -> Requirement.GUARDIANS_TOLD_OF_INQUIRY.require(state, facts.consentSatisfied());
             case RESEARCH -> {
-                if (state.researchDecision() == null || state.researchDecision().decision() != ResearchDecision.PARTICIPATE) {
-                    throw RuleViolation.rule("G-12", "Er is geen besluit om aan dit onderzoek deel te nemen.");
-                }
-                requireConsent(facts, "G-2");
-                channel(s, "G-13", ShareChannel.SECURE_MAIL);
+                Requirement.RESEARCH_DECIDED.require(state, facts.consentSatisfied());
+                requireConsent(state, facts, Requirement.CONSENT);
+                channel(s, Rule.G_13, ShareChannel.SECURE_MAIL);
             }
         }
         return new InformationShared(state.id(), facts.actor(), s.channel(), facts.today(), sections, exemption);
@@ -61,26 +54,23 @@ final class SharingGuard {
 
     /** PA-7 before release; PA-8 secure mail to the requester's own verified address; PA-10 two staff present. */
     private static void parentAccess(Share s, RequestState state, HandlingFacts facts) {
-        if (!state.reviewed()) {
-            throw RuleViolation.rule("PA-7", "Het dossier moet eerst door de directeur of de kwaliteitscoördinator "
-                    + "worden nagelopen.");
-        }
+        Requirement.REVIEWED.require(state, facts.consentSatisfied());
         AccessMode mode = state.received().accessMode();
         switch (s.channel()) {
             case SECURE_MAIL -> {
                 if (mode != AccessMode.PDF_BY_SECURE_MAIL) {
-                    throw RuleViolation.rule("PA-1", "De ouder koos voor inzage op school, niet voor een PDF per mail.",
+                    throw RuleViolation.rule(Rule.PA_1, "De ouder koos voor inzage op school, niet voor een PDF per mail.",
                             "channel");
                 }
                 String recipient = s.recipient() == null ? "" : s.recipient().trim();
                 if (facts.requesterEmail() == null || !recipient.equalsIgnoreCase(facts.requesterEmail().trim())) {
-                    throw RuleViolation.rule("PA-8", "Stuur het dossier alleen naar het gecontroleerde e-mailadres "
+                    throw RuleViolation.rule(Rule.PA_8, "Stuur het dossier alleen naar het gecontroleerde e-mailadres "
                             + "waarvandaan de ouder het verzoek stuurde (antwoord op die mail).", "recipient");
                 }
             }
             case INSPECTION_AT_SCHOOL -> {
                 if (mode != AccessMode.INSPECTION_AT_SCHOOL) {
-                    throw RuleViolation.rule("PA-1", "De ouder koos voor een PDF per beveiligde mail.", "channel");
+                    throw RuleViolation.rule(Rule.PA_1, "De ouder koos voor een PDF per beveiligde mail.", "channel");
                 }
                 Set<String> present = new HashSet<>();
                 if (s.staffPresent() != null) {
@@ -88,11 +78,11 @@ final class SharingGuard {
                             .forEach(n -> present.add(n.trim().toLowerCase(java.util.Locale.ROOT)));
                 }
                 if (present.size() < 2) {
-                    throw RuleViolation.rule("PA-10", "Bij inzage op school zijn twee medewerkers aanwezig.",
+                    throw RuleViolation.rule(Rule.PA_10, "Bij inzage op school zijn twee medewerkers aanwezig.",
                             "staffPresent");
                 }
             }
-            default -> throw RuleViolation.rule("G-13", "Een dossier gaat per beveiligde mail als PDF, of wordt op "
+            default -> throw RuleViolation.rule(Rule.G_13, "Een dossier gaat per beveiligde mail als PDF, of wordt op "
                     + "school ingezien.", "channel");
         }
     }
@@ -101,22 +91,18 @@ final class SharingGuard {
     private static void thirdParty(Share s, RequestState state, HandlingFacts facts) {
         if (state.isComplex()) {
             if (s.channel() == ShareChannel.PHONE) {
-                throw RuleViolation.rule("G-8", "In complexe situaties wordt niets telefonisch gedeeld.", "channel");
+                throw RuleViolation.rule(Rule.G_8, "In complexe situaties wordt niets telefonisch gedeeld.", "channel");
             }
-            channel(s, "G-8", ShareChannel.SECURE_MAIL);
-            if (state.answerReviewedBy() == null) {
-                throw RuleViolation.rule("G-8", "Het antwoord moet eerst door een tweede collega zijn beoordeeld.");
-            }
-            if (state.guardiansInformedOn() == null) {
-                throw RuleViolation.rule("G-8", "Laat het antwoord eerst aan de ouders zien en vraag hun toestemming.");
-            }
-            requireConsent(facts, "G-8");
+            channel(s, Rule.G_8, ShareChannel.SECURE_MAIL);
+            Requirement.ANSWER_REVIEWED.require(state, facts.consentSatisfied());
+            Requirement.ANSWER_SHOWN_TO_GUARDIANS.require(state, facts.consentSatisfied());
+            requireConsent(state, facts, Requirement.CONSENT_TO_ANSWER);
             return;
         }
-        channel(s, "G-13", ShareChannel.SECURE_MAIL, ShareChannel.PHONE);
-        requireConsent(facts, "G-2");
+        channel(s, Rule.G_13, ShareChannel.SECURE_MAIL, ShareChannel.PHONE);
+        requireConsent(state, facts, Requirement.CONSENT);
         if (s.channel() == ShareChannel.PHONE && !Boolean.TRUE.equals(s.callbackVerified())) {
-            throw RuleViolation.rule("G-10", "Telefonisch delen mag pas als de identiteit van de beller is "
+            throw RuleViolation.rule(Rule.G_10, "Telefonisch delen mag pas als de identiteit van de beller is "
                     + "gecontroleerd, bij voorkeur door terug te bellen naar het bekende nummer van de organisatie.",
                     "callbackVerified");
         }
@@ -125,10 +111,10 @@ final class SharingGuard {
     /** VO-2: a warm handover only with the guardians' consent (an exemption does not cover it). */
     private static void warmHandover(Share s, RequestState state, HandlingFacts facts) {
         if (!Boolean.TRUE.equals(state.received().warmHandover())) {
-            throw RuleViolation.rule("OSO-1", "Een overstapdossier gaat alleen via OSO.", "channel");
+            throw RuleViolation.rule(Rule.OSO_1, "Een overstapdossier gaat alleen via OSO.", "channel");
         }
         if (!facts.consentSatisfied() || facts.exemption() != null) {
-            throw RuleViolation.rule("VO-2", "In een warme overdracht wordt alleen gedeeld met toestemming van de "
+            throw RuleViolation.rule(Rule.VO_2, "In een warme overdracht wordt alleen gedeeld met toestemming van de "
                     + "ouders.");
         }
     }
@@ -141,18 +127,12 @@ final class SharingGuard {
         if (facts.consentSatisfied() && facts.exemption() == ExemptionGround.STATUTORY_TRANSFER) {
             return ExemptionGround.STATUTORY_TRANSFER;
         }
-        throw RuleViolation.rule("OSO-3", "Er is geen toestemming van de ouders voor het overstapdossier (bij "
-                + "gescheiden ouders met gezag: van beiden). Zonder toestemming alleen de wettelijke delen, na "
-                + "overleg met de staffunctionaris (OSO-4).");
+        throw Requirement.CONSENT_TO_TRANSFER.refusal(state);
     }
 
-    /** OSO-1 via OSO only; OSO-5 guardians inspected it first; OSO-2 every section rule. */
+    /** OSO-2: every section rule; OSO-4: without consent, the statutory sections only. */
     private static List<OsoSection> transferFile(Share s, RequestState state, HandlingFacts facts,
             ExemptionGround exemption) {
-        channel(s, "OSO-1", ShareChannel.OSO);
-        if (state.inspection() == null) {
-            throw RuleViolation.rule("OSO-5", "De ouders moeten het overstapdossier eerst hebben ingezien.");
-        }
         List<Section> given = s.sections() == null ? List.of() : s.sections();
         List<Field> problems = new ArrayList<>();
         Set<OsoSection> present = new HashSet<>();
@@ -217,7 +197,7 @@ final class SharingGuard {
             problems.add(new Field("sections", "de doorstroomtoets altijd opnemen als de leerling die heeft"));
         }
         if (!problems.isEmpty()) {
-            throw RuleViolation.rule("OSO-2", "Het overstapdossier voldoet niet aan de regels per onderdeel.",
+            throw RuleViolation.rule(Rule.OSO_2, "Het overstapdossier voldoet niet aan de regels per onderdeel.",
                     problems);
         }
         if (exemption == ExemptionGround.STATUTORY_TRANSFER) {
@@ -225,7 +205,7 @@ final class SharingGuard {
                     .sorted().map(p -> new Field("sections", p + " mag niet zonder toestemming"))
                     .toList();
             if (!beyondLaw.isEmpty()) {
-                throw RuleViolation.rule("OSO-4", "Zonder toestemming gaan alleen de wettelijke onderdelen mee.",
+                throw RuleViolation.rule(Rule.OSO_4, "Zonder toestemming gaan alleen de wettelijke onderdelen mee.",
                         beyondLaw);
             }
         }
@@ -233,19 +213,15 @@ final class SharingGuard {
     }
 
     /** G-2 at the moment of sharing; G-5 when a guardian withdrew the consent that was there. */
-    private static void requireConsent(HandlingFacts facts, String rule) {
-        if (facts.consentSatisfied()) {
-            return;
-        }
-        if (facts.consentLapsed()) {
-            throw RuleViolation.rule("G-5", "Een ouder heeft de toestemming ingetrokken; er mag niets meer worden "
+    private static void requireConsent(RequestState state, HandlingFacts facts, Requirement consent) {
+        if (!facts.consentSatisfied() && facts.consentLapsed()) {
+            throw RuleViolation.rule(Rule.G_5, "Een ouder heeft de toestemming ingetrokken; er mag niets meer worden "
                     + "gedeeld tot er opnieuw toestemming is.");
         }
-        throw RuleViolation.rule(rule, "Er is nog geen (volledige) schriftelijke toestemming van de ouders; "
-                + "zonder toestemming wordt niets gedeeld.");
+        consent.require(state, facts.consentSatisfied());
     }
 
-    private static void channel(Share s, String rule, ShareChannel... allowed) {
+    private static void channel(Share s, Rule rule, ShareChannel... allowed) {
         for (ShareChannel c : allowed) {
             if (s.channel() == c) {
                 return;

@@ -2,8 +2,9 @@ package nl.pupildata.request.messaging;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Consumer;
+import java.util.UUID;
 import nl.pupildata.events.ConsentExemptionGranted;
 import nl.pupildata.events.ConsentLapsed;
 import nl.pupildata.events.ConsentSatisfied;
@@ -23,9 +24,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class OtherServicesListener {
 
     private final IdempotentConsumer consumer;
+    private final Clock clock;
 
-    public OtherServicesListener(IdempotentConsumer consumer) {
+    public OtherServicesListener(IdempotentConsumer consumer, Clock clock) {
         this.consumer = consumer;
+        this.clock = clock;
     }
 
     @Incoming("consents-in")
@@ -39,28 +42,16 @@ public class OtherServicesListener {
     }
 
     Uni<Void> apply(EventEnvelope envelope) {
-        return switch (envelope.event()) {
-            case ConsentSatisfied s -> update(envelope, v -> {
-                v.consentSatisfied = true;
-                v.consentLapsed = false;
-            });
-            case ConsentLapsed l -> update(envelope, v -> {
-                v.consentSatisfied = false;
-                v.consentLapsed = true;
-            });
-            case ConsentExemptionGranted x -> update(envelope, v -> v.exemption = x.ground().name());
-            case DeadlineSet d -> update(envelope, v -> v.dueOn = d.dueOn());
-            case DeadlineExtended d -> update(envelope, v -> v.dueOn = d.newDueOn());
-            default -> Uni.createFrom().voidItem();
+        UUID id = envelope.requestId();
+        Instant now = Instant.now(clock);
+        Uni<Integer> update = switch (envelope.event()) {
+            case ConsentSatisfied s -> RequestView.updateConsent(id, true, false, now);
+            case ConsentLapsed l -> RequestView.updateConsent(id, false, true, now);
+            case ConsentExemptionGranted x -> RequestView.updateExemption(id, x.ground().name(), now);
+            case DeadlineSet d -> RequestView.updateDueOn(id, d.dueOn(), now);
+            case DeadlineExtended d -> RequestView.updateDueOn(id, d.newDueOn(), now);
+            default -> Uni.createFrom().item(0);
         };
-    }
-
-    private static Uni<Void> update(EventEnvelope envelope, Consumer<RequestView> change) {
-        return RequestView.<RequestView>findById(envelope.requestId()).invoke(view -> {
-            if (view != null) {
-                change.accept(view);
-                view.updatedAt = Instant.now();
-            }
-        }).replaceWithVoid();
+        return update.replaceWithVoid();
     }
 }

@@ -1,6 +1,7 @@
 package nl.pupildata.request.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One row per request for lists and for what consent and deadline events told this service. */
+/**
+ * One row per request for lists and for what consent and deadline events told this service. Two writers, each of its
+ * own columns and only by targeted updates (never a write of the whole row, which would undo the other's change):
+ * the commands ({@code status}) and {@code OtherServicesListener} (consent, exemption, due date).
+ */
 @Entity
 @Table(name = "request_view")
 public class RequestView extends PanacheEntityBase {
@@ -42,4 +47,23 @@ public class RequestView extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The command side's column. */
+    public static Uni<Integer> updateStatus(UUID id, String status, Instant at) {
+        return update("status = ?1, updatedAt = ?2 where requestId = ?3", status, at, id);
+    }
+
+    /** G-2, G-5: what consent-service said last. */
+    public static Uni<Integer> updateConsent(UUID id, boolean satisfied, boolean lapsed, Instant at) {
+        return update("consentSatisfied = ?1, consentLapsed = ?2, updatedAt = ?3 where requestId = ?4", satisfied,
+                lapsed, at, id);
+    }
+
+    public static Uni<Integer> updateExemption(UUID id, String exemption, Instant at) {
+        return update("exemption = ?1, updatedAt = ?2 where requestId = ?3", exemption, at, id);
+    }
+
+    public static Uni<Integer> updateDueOn(UUID id, LocalDate dueOn, Instant at) {
+        return update("dueOn = ?1, updatedAt = ?2 where requestId = ?3", dueOn, at, id);
+    }
 }

@@ -10,9 +10,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.vertx.core.http.HttpServerRequest;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -25,15 +28,16 @@ import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
 import nl.pupildata.platform.security.Roles;
-import nl.pupildata.request.RequestHandling;
+import nl.pupildata.request.service.RequestHandling;
 import nl.pupildata.request.domain.Intake;
 import nl.pupildata.request.domain.RequestCommand;
 import nl.pupildata.request.domain.RequestGuide;
 import nl.pupildata.request.domain.RequestState;
-import nl.pupildata.request.domain.RequestStatus;
+import nl.pupildata.events.model.RequestStatus;
 import nl.pupildata.request.persistence.RequestView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,10 +46,12 @@ public class RequestResource {
 
     private final RequestHandling handling;
     private final Caller caller;
+    private final HttpServerRequest http;
 
-    public RequestResource(RequestHandling handling, Caller caller) {
+    public RequestResource(RequestHandling handling, Caller caller, HttpServerRequest http) {
         this.handling = handling;
         this.caller = caller;
+        this.http = http;
     }
 
     public record Created(UUID id, String status, String kind, String schoolBrin, String complexity) {
@@ -74,14 +80,15 @@ public class RequestResource {
     @Path("{id}")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF, Roles.QUALITY_OFFICER,
             Roles.PRIVACY_OFFICER, Roles.SAFEGUARDING_OFFICER })
-    @Operation(summary = "The state of a request, with what still blocks it and what may be done next")
-    public Uni<RequestDetails> get(@PathParam("id") UUID id) {
+    @Operation(summary = "The state of a request, with what still blocks it and what may be done next; its ETag is "
+            + "the version to send back in If-Match with a handling step")
+    public Uni<RestResponse<RequestDetails>> get(@PathParam("id") UUID id) {
         return handling.load(id).map(h -> {
             if (!h.state().exists()) {
                 throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
             }
             caller.requireSchool(h.state().schoolBrin());
-            return details(h);
+            return withVersion(h);
         });
     }
 
@@ -141,7 +148,7 @@ public class RequestResource {
     @Path("{id}/acknowledgement")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "PA-3: confirm receipt and say when the dossier can be expected")
-    public Uni<RequestDetails> acknowledge(@PathParam("id") UUID id, AcknowledgementBody body) {
+    public Uni<RestResponse<RequestDetails>> acknowledge(@PathParam("id") UUID id, AcknowledgementBody body) {
         return step(id, new RequestCommand.Acknowledge(required(body).expectedOn()));
     }
 
@@ -149,7 +156,7 @@ public class RequestResource {
     @Path("{id}/review")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "PA-7: the dossier reviewed before release (other pupils unreadable, home situation checked)")
-    public Uni<RequestDetails> review(@PathParam("id") UUID id, ReviewBody body) {
+    public Uni<RestResponse<RequestDetails>> review(@PathParam("id") UUID id, ReviewBody body) {
         ReviewBody b = required(body);
         return step(id, new RequestCommand.Review(b.otherPupilsPseudonymised(), b.homeSituationChecked()));
     }
@@ -158,7 +165,7 @@ public class RequestResource {
     @Path("{id}/answer-draft")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "G-8: the answer to a complex request was written (the caller is its author)")
-    public Uni<RequestDetails> draftAnswer(@PathParam("id") UUID id, AuthorBody body) {
+    public Uni<RestResponse<RequestDetails>> draftAnswer(@PathParam("id") UUID id, AuthorBody body) {
         return step(id, new RequestCommand.DraftAnswer());
     }
 
@@ -166,7 +173,7 @@ public class RequestResource {
     @Path("{id}/answer-review")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "G-8: a second colleague reviewed the answer (four eyes: not its author)")
-    public Uni<RequestDetails> reviewAnswer(@PathParam("id") UUID id, ReviewerBody body) {
+    public Uni<RestResponse<RequestDetails>> reviewAnswer(@PathParam("id") UUID id, ReviewerBody body) {
         return step(id, new RequestCommand.ReviewAnswer());
     }
 
@@ -174,7 +181,7 @@ public class RequestResource {
     @Path("{id}/guardians-informed")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "G-6 / G-8: the guardians were informed")
-    public Uni<RequestDetails> guardiansInformed(@PathParam("id") UUID id, OnBody body) {
+    public Uni<RestResponse<RequestDetails>> guardiansInformed(@PathParam("id") UUID id, OnBody body) {
         return step(id, new RequestCommand.InformGuardians(required(body).on()));
     }
 
@@ -182,7 +189,7 @@ public class RequestResource {
     @Path("{id}/guardian-inspection")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "OSO-5: the guardians inspected the transfer file")
-    public Uni<RequestDetails> guardianInspection(@PathParam("id") UUID id, InspectionBody body) {
+    public Uni<RestResponse<RequestDetails>> guardianInspection(@PathParam("id") UUID id, InspectionBody body) {
         InspectionBody b = required(body);
         return step(id, new RequestCommand.RecordGuardianInspection(b.on(), b.agrees(), b.statementAdded()));
     }
@@ -191,7 +198,7 @@ public class RequestResource {
     @Path("{id}/shares")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "Give information (or approach the organisation of an outgoing inquiry), if the rules allow it now")
-    public Uni<RequestDetails> share(@PathParam("id") UUID id, ShareBody body) {
+    public Uni<RestResponse<RequestDetails>> share(@PathParam("id") UUID id, ShareBody body) {
         ShareBody b = required(body);
         return step(id, new RequestCommand.Share(b.channel(), b.recipient(), b.callbackVerified(), b.staffPresent(),
                 b.sections()));
@@ -201,7 +208,7 @@ public class RequestResource {
     @Path("{id}/delivery-confirmation")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "PA-8: the guardian confirmed receipt")
-    public Uni<RequestDetails> confirmDelivery(@PathParam("id") UUID id) {
+    public Uni<RestResponse<RequestDetails>> confirmDelivery(@PathParam("id") UUID id) {
         return step(id, new RequestCommand.ConfirmDelivery());
     }
 
@@ -209,7 +216,7 @@ public class RequestResource {
     @Path("{id}/other-guardian-notices")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "PA-9: the other guardian with authority was told and offered the same dossier")
-    public Uni<RequestDetails> notifyOtherGuardian(@PathParam("id") UUID id, GuardianBody body) {
+    public Uni<RestResponse<RequestDetails>> notifyOtherGuardian(@PathParam("id") UUID id, GuardianBody body) {
         return step(id, new RequestCommand.NotifyOtherGuardian(required(body).guardianId()));
     }
 
@@ -217,7 +224,7 @@ public class RequestResource {
     @Path("{id}/corrections")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "PA-11: the guardians asked to correct or complete the dossier")
-    public Uni<RequestDetails> correction(@PathParam("id") UUID id, CorrectionBody body) {
+    public Uni<RestResponse<RequestDetails>> correction(@PathParam("id") UUID id, CorrectionBody body) {
         return step(id, new RequestCommand.RequestCorrection(required(body).description()));
     }
 
@@ -225,7 +232,7 @@ public class RequestResource {
     @Path("{id}/statements")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "PA-11: the guardians' own statement was added to the dossier")
-    public Uni<RequestDetails> statement(@PathParam("id") UUID id) {
+    public Uni<RestResponse<RequestDetails>> statement(@PathParam("id") UUID id) {
         return step(id, new RequestCommand.AddStatement());
     }
 
@@ -233,7 +240,7 @@ public class RequestResource {
     @Path("{id}/next-school-contact")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "SWV-5: add the next school's contact person to the support file (needs consent)")
-    public Uni<RequestDetails> addNextSchoolContact(@PathParam("id") UUID id) {
+    public Uni<RestResponse<RequestDetails>> addNextSchoolContact(@PathParam("id") UUID id) {
         return step(id, new RequestCommand.AddNextSchoolContact());
     }
 
@@ -241,7 +248,7 @@ public class RequestResource {
     @Path("{id}/refusal")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_OFFICER })
     @Operation(summary = "PA-12 / G-11: refuse (fully or partly), after the consultations the rules name")
-    public Uni<RequestDetails> refuse(@PathParam("id") UUID id, RefusalBody body) {
+    public Uni<RestResponse<RequestDetails>> refuse(@PathParam("id") UUID id, RefusalBody body) {
         RefusalBody b = required(body);
         return step(id, new RequestCommand.Refuse(b.partial(), b.reason(), b.consulted()));
     }
@@ -250,7 +257,7 @@ public class RequestResource {
     @Path("{id}/research-decision")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_OFFICER })
     @Operation(summary = "G-12: the decision on a research request, with its reason")
-    public Uni<RequestDetails> decideResearch(@PathParam("id") UUID id, ResearchDecisionBody body) {
+    public Uni<RestResponse<RequestDetails>> decideResearch(@PathParam("id") UUID id, ResearchDecisionBody body) {
         ResearchDecisionBody b = required(body);
         return step(id, new RequestCommand.DecideResearch(b.decision(), b.reason()));
     }
@@ -259,7 +266,7 @@ public class RequestResource {
     @Path("{id}/withdrawal")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "The requester withdrew the request")
-    public Uni<RequestDetails> withdraw(@PathParam("id") UUID id) {
+    public Uni<RestResponse<RequestDetails>> withdraw(@PathParam("id") UUID id) {
         return step(id, new RequestCommand.Withdraw());
     }
 
@@ -267,12 +274,19 @@ public class RequestResource {
     @Path("{id}/closure")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "Close the request (PA-9: after the other guardian was told)")
-    public Uni<RequestDetails> close(@PathParam("id") UUID id) {
+    public Uni<RestResponse<RequestDetails>> close(@PathParam("id") UUID id) {
         return step(id, new RequestCommand.Close());
     }
 
-    private Uni<RequestDetails> step(UUID id, RequestCommand command) {
-        return handling.handle(id, command, caller.actor(), caller::requireSchool).map(RequestResource::details);
+    private Uni<RestResponse<RequestDetails>> step(UUID id, RequestCommand command) {
+        return handling.handle(id, command, caller.actor(), caller::requireSchool,
+                IfMatch.expectedVersion(http.getHeader(HttpHeaders.IF_MATCH))).map(RequestResource::withVersion);
+    }
+
+    /** The details with the request's version as strong ETag: what a client sends back in If-Match. */
+    static RestResponse<RequestDetails> withVersion(RequestHandling.Handled h) {
+        return RestResponse.ResponseBuilder.ok(details(h)).tag(new EntityTag(Integer.toString(h.version())))
+                .build();
     }
 
     private static <T> T required(T body) {

@@ -1,5 +1,7 @@
 package nl.pupildata.request.domain;
 
+import nl.pupildata.rules.Rule;
+
 import nl.pupildata.rules.RuleViolation;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -58,7 +60,7 @@ class IntakeRulesTest {
                 new Intake.Requester("g1", null, null, null, null), null, null, null, null, null, null);
         RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", in, TODAY));
         assertTrue(v.invalidInput());
-        assertEquals("PA-1", v.rule());
+        assertEquals(Rule.PA_1, v.rule());
         assertEquals(List.of("pupil.name", "pupil.dateOfBirth", "guardian.name", "guardian.email", "accessMode"),
                 v.fields().stream().map(RuleViolation.Field::field).toList());
     }
@@ -69,7 +71,7 @@ class IntakeRulesTest {
         Intake byPhone = new Intake(in.kind(), in.schoolBrin(), in.receivedOn(), ReceivedVia.PHONE, in.pupil(),
                 in.guardians(), in.guardiansLivingApart(), in.requester(), in.accessMode(), null, null, null, null, null);
         RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", byPhone, TODAY));
-        assertEquals("PA-1", v.rule());
+        assertEquals(Rule.PA_1, v.rule());
         assertFalse(v.invalidInput());
     }
 
@@ -81,7 +83,7 @@ class IntakeRulesTest {
                 new Intake.Pupil("P-1", "Sam", received.minusYears(16), 8, true), in.guardians(),
                 in.guardiansLivingApart(), in.requester(), in.accessMode(), null, null, null, null, null);
         RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", sixteen, TODAY));
-        assertEquals("PA-2", v.rule());
+        assertEquals(Rule.PA_2, v.rule());
         Intake oneDayYounger = new Intake(in.kind(), in.schoolBrin(), received, in.receivedVia(),
                 new Intake.Pupil("P-1", "Sam", received.minusYears(16).plusDays(1), 8, true), in.guardians(),
                 in.guardiansLivingApart(), in.requester(), in.accessMode(), null, null, null, null, null);
@@ -92,7 +94,7 @@ class IntakeRulesTest {
     void g8_aComplexQuestionFromAFreeMailAddressIsRefused() {
         RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x",
                 thirdParty(ThirdPartyTopic.VEILIG_THUIS, ReceivedVia.EMAIL, "jansen@Gmail.com"), TODAY));
-        assertEquals("G-8", v.rule());
+        assertEquals(Rule.G_8, v.rule());
         assertEquals("requester.email", v.fields().get(0).field());
     }
 
@@ -100,7 +102,7 @@ class IntakeRulesTest {
     void g8_aComplexQuestionByPhoneIsRefused() {
         RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x",
                 thirdParty(ThirdPartyTopic.CONTESTED_DIVORCE, ReceivedVia.PHONE, "j@vt.nl"), TODAY));
-        assertEquals("G-8", v.rule());
+        assertEquals(Rule.G_8, v.rule());
     }
 
     @Test
@@ -123,7 +125,7 @@ class IntakeRulesTest {
         assertTrue(NationalIdDetector.passesElevenTest("111222333"));
         RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x",
                 supportFile(Map.of("hulpvraag", "Leerling (bsn 111.222.333) leest traag")), TODAY));
-        assertEquals("SWV-4", v.rule());
+        assertEquals(Rule.SWV_4, v.rule());
         assertEquals("fields.hulpvraag", v.fields().get(0).field());
         assertFalse(v.getMessage().contains("111"));
         assertFalse(v.fields().toString().contains("111"));

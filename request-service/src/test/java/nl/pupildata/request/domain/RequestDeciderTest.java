@@ -1,5 +1,7 @@
 package nl.pupildata.request.domain;
 
+import nl.pupildata.rules.Rule;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
@@ -52,11 +54,11 @@ class RequestDeciderTest {
         return events;
     }
 
-    String refusedBy(RequestCommand command) {
+    Rule refusedBy(RequestCommand command) {
         return assertThrows(RuleViolation.class, () -> when(command)).rule();
     }
 
-    String refusedBy(RequestCommand command, String actor) {
+    Rule refusedBy(RequestCommand command, String actor) {
         return assertThrows(RuleViolation.class, () -> when(command, actor)).rule();
     }
 
@@ -76,16 +78,16 @@ class RequestDeciderTest {
         @Test
         void pa3_acknowledgementNeedsAnExpectedDateNotInThePast() {
             given(apart);
-            assertEquals("PA-3", refusedBy(new Acknowledge(null)));
-            assertEquals("PA-3", refusedBy(new Acknowledge(TODAY.minusDays(1))));
+            assertEquals(Rule.PA_3, refusedBy(new Acknowledge(null)));
+            assertEquals(Rule.PA_3, refusedBy(new Acknowledge(TODAY.minusDays(1))));
             assertInstanceOf(RequestAcknowledged.class, when(new Acknowledge(TODAY.plusDays(14))).get(0));
         }
 
         @Test
         void pa7_noReleaseBeforeTheDossierWasReviewed() {
             given(apart);
-            assertEquals("PA-7", refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)));
-            assertEquals("PA-7", refusedBy(new Review(true, false)));
+            assertEquals(Rule.PA_7, refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)));
+            assertEquals(Rule.PA_7, refusedBy(new Review(true, false)));
             when(new Review(true, true));
             assertInstanceOf(InformationShared.class,
                     when(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)).get(0));
@@ -94,16 +96,16 @@ class RequestDeciderTest {
         @Test
         void g7_otherPupilsMustBeMadeUnreadableInTheReview() {
             given(apart);
-            assertEquals("G-7", refusedBy(new Review(false, true)));
+            assertEquals(Rule.G_7, refusedBy(new Review(false, true)));
         }
 
         @Test
         void pa8_secureMailOnlyToTheRequestsOwnVerifiedAddress() {
             given(apart, new DossierReviewed(ID, ME, true, true));
-            assertEquals("PA-8", refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna.private@gmail.com", null, null,
+            assertEquals(Rule.PA_8, refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna.private@gmail.com", null, null,
                     null)));
-            assertEquals("G-13", refusedBy(share(ShareChannel.PHONE)));
-            assertEquals("PA-8", refusedBy(new ConfirmDelivery()), "no delivery to confirm yet");
+            assertEquals(Rule.G_13, refusedBy(share(ShareChannel.PHONE)));
+            assertEquals(Rule.PA_8, refusedBy(new ConfirmDelivery()), "no delivery to confirm yet");
             when(new Share(ShareChannel.SECURE_MAIL, " ANNA@example.nl ", null, null, null));
             assertInstanceOf(DeliveryConfirmed.class, when(new ConfirmDelivery()).get(0));
         }
@@ -112,9 +114,9 @@ class RequestDeciderTest {
         void pa9_closureWaitsForEveryOtherGuardianWithAuthorityWhenApart() {
             given(apart, new DossierReviewed(ID, ME, true, true),
                     new InformationShared(ID, ME, ShareChannel.SECURE_MAIL, TODAY, List.of(), null));
-            assertEquals("PA-9", refusedBy(new Close()));
-            assertEquals("PA-9", refusedBy(new NotifyOtherGuardian("g3")), "g3 has no authority");
-            assertEquals("PA-9", refusedBy(new NotifyOtherGuardian("g1")), "g1 asked");
+            assertEquals(Rule.PA_9, refusedBy(new Close()));
+            assertEquals(Rule.PA_9, refusedBy(new NotifyOtherGuardian("g3")), "g3 has no authority");
+            assertEquals(Rule.PA_9, refusedBy(new NotifyOtherGuardian("g1")), "g1 asked");
             when(new NotifyOtherGuardian("g2"));
             assertInstanceOf(RequestClosed.class, when(new Close()).get(0));
         }
@@ -130,16 +132,16 @@ class RequestDeciderTest {
         @Test
         void pa4_anAccessRequestIsClosedOnlyOnceAnswered() {
             given(apart);
-            assertEquals("PA-4", refusedBy(new Close()));
+            assertEquals(Rule.PA_4, refusedBy(new Close()));
         }
 
         @Test
         void pa10_inspectionAtSchoolNeedsTwoStaffPresent() {
             given(received(RequestKind.PARENT_ACCESS, false, AccessMode.INSPECTION_AT_SCHOOL, null, 4, false, null),
                     new DossierReviewed(ID, ME, true, true));
-            assertEquals("PA-10", refusedBy(new Share(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
+            assertEquals(Rule.PA_10, refusedBy(new Share(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
                     List.of("J. Bakker", " j. bakker "), null)));
-            assertEquals("PA-1", refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)),
+            assertEquals(Rule.PA_1, refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)),
                     "the guardian chose inspection at school");
             assertInstanceOf(InformationShared.class, when(new Share(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
                     List.of("J. Bakker", "S. Yilmaz"), null)).get(0));
@@ -148,7 +150,7 @@ class RequestDeciderTest {
         @Test
         void pa11_correctionsNeedADescription_statementsAlwaysWelcome() {
             given(apart);
-            assertEquals("PA-11", refusedBy(new RequestCorrection(" ")));
+            assertEquals(Rule.PA_11, refusedBy(new RequestCorrection(" ")));
             assertInstanceOf(CorrectionRequested.class, when(new RequestCorrection("Verkeerde geboortedatum")).get(0));
             assertInstanceOf(StatementAdded.class, when(new AddStatement()).get(0));
         }
@@ -156,9 +158,9 @@ class RequestDeciderTest {
         @Test
         void pa12_refusingAccessNeedsTheSafeguardingOfficerAndTheQualityOfficer() {
             given(apart);
-            assertEquals("PA-12", refusedBy(new Refuse(true, null, List.of())));
-            assertEquals("G-11", refusedBy(new Refuse(true, "Veiligheid", List.of(Consultation.SAFEGUARDING_OFFICER))));
-            assertEquals("PA-12", refusedBy(new Refuse(true, "Veiligheid", List.of(Consultation.QUALITY_OFFICER))));
+            assertEquals(Rule.PA_12, refusedBy(new Refuse(true, null, List.of())));
+            assertEquals(Rule.G_11, refusedBy(new Refuse(true, "Veiligheid", List.of(Consultation.SAFEGUARDING_OFFICER))));
+            assertEquals(Rule.PA_12, refusedBy(new Refuse(true, "Veiligheid", List.of(Consultation.QUALITY_OFFICER))));
             RequestRefused r = (RequestRefused) when(new Refuse(true, "Veiligheid van het kind",
                     List.of(Consultation.QUALITY_OFFICER, Consultation.SAFEGUARDING_OFFICER))).get(0);
             assertTrue(r.partial());
@@ -177,7 +179,7 @@ class RequestDeciderTest {
         @Test
         void g2_nothingIsSharedWithoutConsentAtTheMomentOfSharing() {
             given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.DYSLEXIA_CARE, 4, false, null));
-            assertEquals("G-2", refusedBy(share(ShareChannel.SECURE_MAIL)));
+            assertEquals(Rule.G_2, refusedBy(share(ShareChannel.SECURE_MAIL)));
             consent = true;
             assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL)).get(0));
         }
@@ -189,14 +191,14 @@ class RequestDeciderTest {
             when(share(ShareChannel.SECURE_MAIL));
             consent = false;
             lapsed = true;
-            assertEquals("G-5", refusedBy(share(ShareChannel.SECURE_MAIL)));
+            assertEquals(Rule.G_5, refusedBy(share(ShareChannel.SECURE_MAIL)));
         }
 
         @Test
         void g10_byPhoneOnlyAfterCallBackVerification() {
             given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.SPEECH_THERAPY, 4, false, null));
             consent = true;
-            assertEquals("G-10", refusedBy(new Share(ShareChannel.PHONE, null, false, null, null)));
+            assertEquals(Rule.G_10, refusedBy(new Share(ShareChannel.PHONE, null, false, null, null)));
             assertInstanceOf(InformationShared.class, when(new Share(ShareChannel.PHONE, null, true, null, null)).get(0));
         }
 
@@ -204,25 +206,25 @@ class RequestDeciderTest {
         void g8_complex_neverByPhone_fourEyes_guardiansFirst_consent_secureMail() {
             given(received(RequestKind.THIRD_PARTY, true, null, ThirdPartyTopic.VEILIG_THUIS, 4, false, null));
             consent = true;
-            assertEquals("G-8", refusedBy(new Share(ShareChannel.PHONE, null, true, null, null)));
-            assertEquals("G-8", refusedBy(new ReviewAnswer()), "nothing drafted yet");
+            assertEquals(Rule.G_8, refusedBy(new Share(ShareChannel.PHONE, null, true, null, null)));
+            assertEquals(Rule.G_8, refusedBy(new ReviewAnswer()), "nothing drafted yet");
             when(new DraftAnswer(), "coordinator@12AB");
-            assertEquals("G-8", refusedBy(new ReviewAnswer(), "coordinator@12AB"), "the author cannot review");
-            assertEquals("G-8", refusedBy(share(ShareChannel.SECURE_MAIL)), "not reviewed");
+            assertEquals(Rule.G_8, refusedBy(new ReviewAnswer(), "coordinator@12AB"), "the author cannot review");
+            assertEquals(Rule.G_8, refusedBy(share(ShareChannel.SECURE_MAIL)), "not reviewed");
             when(new ReviewAnswer(), ME);
-            assertEquals("G-8", refusedBy(share(ShareChannel.SECURE_MAIL)), "guardians not shown the answer");
+            assertEquals(Rule.G_8, refusedBy(share(ShareChannel.SECURE_MAIL)), "guardians not shown the answer");
             when(new InformGuardians(TODAY));
             consent = false;
-            assertEquals("G-8", refusedBy(share(ShareChannel.SECURE_MAIL)), "no consent");
+            assertEquals(Rule.G_8, refusedBy(share(ShareChannel.SECURE_MAIL)), "no consent");
             consent = true;
-            assertEquals("G-8", refusedBy(share(ShareChannel.OSO)));
+            assertEquals(Rule.G_8, refusedBy(share(ShareChannel.OSO)));
             assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL)).get(0));
         }
 
         @Test
         void g11_refusalNeedsTheQualityOfficerConsulted() {
             given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.OTHER, 4, false, null));
-            assertEquals("G-11", refusedBy(new Refuse(false, "Geen grondslag", List.of())));
+            assertEquals(Rule.G_11, refusedBy(new Refuse(false, "Geen grondslag", List.of())));
             when(new Refuse(false, "Geen grondslag", List.of(Consultation.QUALITY_OFFICER)));
             assertEquals(RequestStatus.REFUSED, RequestState.replay(history).status());
         }
@@ -241,15 +243,15 @@ class RequestDeciderTest {
         void oso1_transferFilesGoThroughOsoOnly() {
             given(transfer, inspected);
             consent = true;
-            assertEquals("OSO-1", refusedBy(share(ShareChannel.SECURE_MAIL)));
+            assertEquals(Rule.OSO_1, refusedBy(share(ShareChannel.SECURE_MAIL)));
         }
 
         @Test
         void oso5_guardiansInspectTheFileFirst_andAStatementWhenTheyDisagree() {
             given(transfer);
             consent = true;
-            assertEquals("OSO-5", refusedBy(oso(section(OsoSection.TOETSRESULTATEN))));
-            assertEquals("OSO-5", refusedBy(new RecordGuardianInspection(TODAY, false, false)));
+            assertEquals(Rule.OSO_5, refusedBy(oso(section(OsoSection.TOETSRESULTATEN))));
+            assertEquals(Rule.OSO_5, refusedBy(new RecordGuardianInspection(TODAY, false, false)));
             when(new RecordGuardianInspection(TODAY, false, true));
             assertInstanceOf(InformationShared.class, when(oso(section(OsoSection.TOETSRESULTATEN))).get(0));
         }
@@ -257,7 +259,7 @@ class RequestDeciderTest {
         @Test
         void oso3_consentOfBothGuardiansWithAuthority() {
             given(transfer, inspected);
-            assertEquals("OSO-3", refusedBy(oso(section(OsoSection.TOETSRESULTATEN))));
+            assertEquals(Rule.OSO_3, refusedBy(oso(section(OsoSection.TOETSRESULTATEN))));
         }
 
         @Test
@@ -266,7 +268,7 @@ class RequestDeciderTest {
             consent = true;
             exemption = ExemptionGround.STATUTORY_TRANSFER;
             Section plans = new Section(OsoSection.HANDELINGSPLANNEN, null, null, null, true, null, null, false);
-            assertEquals("OSO-4", refusedBy(oso(section(OsoSection.TOETSRESULTATEN), plans)));
+            assertEquals(Rule.OSO_4, refusedBy(oso(section(OsoSection.TOETSRESULTATEN), plans)));
             InformationShared shared = (InformationShared) when(oso(section(OsoSection.TOETSRESULTATEN))).get(0);
             assertEquals(ExemptionGround.STATUTORY_TRANSFER, shared.exemption());
         }
@@ -277,18 +279,18 @@ class RequestDeciderTest {
             consent = true;
             Section toets = section(OsoSection.TOETSRESULTATEN);
             Section doorstroom = section(OsoSection.DOORSTROOMTOETS);
-            assertEquals("OSO-2", refusedBy(oso(doorstroom)), "test results always");
-            assertEquals("OSO-2", refusedBy(oso(toets)), "the doorstroomtoets whenever the pupil has one");
-            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+            assertEquals(Rule.OSO_2, refusedBy(oso(doorstroom)), "test results always");
+            assertEquals(Rule.OSO_2, refusedBy(oso(toets)), "the doorstroomtoets whenever the pupil has one");
+            assertEquals(Rule.OSO_2, refusedBy(oso(toets, doorstroom,
                     new Section(OsoSection.VVE, null, null, true, null, null, null, null))), "VVE only below group 5");
-            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom, section(OsoSection.ONDERWIJSONDERSTEUNING))));
-            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+            assertEquals(Rule.OSO_2, refusedBy(oso(toets, doorstroom, section(OsoSection.ONDERWIJSONDERSTEUNING))));
+            assertEquals(Rule.OSO_2, refusedBy(oso(toets, doorstroom,
                     new Section(OsoSection.VERZUIM, false, TODAY.minusYears(1), null, null, null, null, null))));
-            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+            assertEquals(Rule.OSO_2, refusedBy(oso(toets, doorstroom,
                     new Section(OsoSection.VERZUIM, true, TODAY.minusYears(3), null, null, null, null, null))));
-            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+            assertEquals(Rule.OSO_2, refusedBy(oso(toets, doorstroom,
                     new Section(OsoSection.HANDELINGSPLANNEN, null, null, null, true, null, null, true))));
-            assertEquals("OSO-2", refusedBy(oso(toets, doorstroom,
+            assertEquals(Rule.OSO_2, refusedBy(oso(toets, doorstroom,
                     new Section(OsoSection.BIJLAGEN, null, null, null, true, true, false, false))));
             InformationShared ok = (InformationShared) when(oso(toets, doorstroom,
                     new Section(OsoSection.VERZUIM, true, TODAY.minusYears(1), null, null, null, null, null),
@@ -306,7 +308,7 @@ class RequestDeciderTest {
                             HandlingFacts.BoardPolicy.DEFAULT.statutorySections()));
             Share eighteenMonths = oso(section(OsoSection.TOETSRESULTATEN),
                     new Section(OsoSection.VERZUIM, true, TODAY.minusMonths(18), null, null, null, null, null));
-            assertEquals("OSO-2", assertThrows(RuleViolation.class,
+            assertEquals(Rule.OSO_2, assertThrows(RuleViolation.class,
                     () -> RequestDecider.decide(eighteenMonths, RequestState.replay(history), oneYear)).rule());
             assertInstanceOf(InformationShared.class, when(eighteenMonths).get(0), "within the card's 2 years");
         }
@@ -316,7 +318,7 @@ class RequestDeciderTest {
             given(received(RequestKind.SECONDARY_TRANSFER, false, null, null, 8, true, true));
             consent = true;
             exemption = ExemptionGround.STATUTORY_TRANSFER;
-            assertEquals("VO-2", refusedBy(share(ShareChannel.PHONE)), "an exemption is no consent");
+            assertEquals(Rule.VO_2, refusedBy(share(ShareChannel.PHONE)), "an exemption is no consent");
             exemption = null;
             assertInstanceOf(InformationShared.class, when(share(ShareChannel.PHONE)).get(0));
         }
@@ -327,27 +329,27 @@ class RequestDeciderTest {
         @Test
         void swv3_theSupportFileNeedsTheGuardiansAgreement() {
             given(received(RequestKind.SUPPORT_FILE, false, null, null, 5, false, null));
-            assertEquals("SWV-3", refusedBy(share(ShareChannel.SUPPORT_FILE)));
+            assertEquals(Rule.SWV_3, refusedBy(share(ShareChannel.SUPPORT_FILE)));
             consent = true;
-            assertEquals("SWV-3", refusedBy(share(ShareChannel.SECURE_MAIL)));
+            assertEquals(Rule.SWV_3, refusedBy(share(ShareChannel.SECURE_MAIL)));
             assertInstanceOf(InformationShared.class, when(share(ShareChannel.SUPPORT_FILE)).get(0));
         }
 
         @Test
         void swv5_theNextSchoolsContactOnlyWithConsent() {
             given(received(RequestKind.SUPPORT_FILE, false, null, null, 8, false, null));
-            assertEquals("SWV-5", refusedBy(new AddNextSchoolContact()));
+            assertEquals(Rule.SWV_5, refusedBy(new AddNextSchoolContact()));
             consent = true;
             assertInstanceOf(NextSchoolContactAdded.class, when(new AddNextSchoolContact()).get(0));
             history.clear();
             given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.OTHER, 8, false, null));
-            assertEquals("SWV-5", refusedBy(new AddNextSchoolContact()), "only for the support file");
+            assertEquals(Rule.SWV_5, refusedBy(new AddNextSchoolContact()), "only for the support file");
         }
 
         @Test
         void g6_guardiansInformedBeforeTheOrganisationIsApproached() {
             given(received(RequestKind.OUTGOING_INQUIRY, false, null, null, 5, false, null));
-            assertEquals("G-6", refusedBy(share(ShareChannel.PHONE)));
+            assertEquals(Rule.G_6, refusedBy(share(ShareChannel.PHONE)));
             when(new InformGuardians(TODAY.minusDays(1)));
             assertInstanceOf(InformationShared.class, when(share(ShareChannel.PHONE)).get(0));
         }
@@ -356,8 +358,8 @@ class RequestDeciderTest {
         void g12_researchNeedsADecisionWithAReason() {
             given(received(RequestKind.RESEARCH, false, null, null, 5, false, null));
             consent = true;
-            assertEquals("G-12", refusedBy(share(ShareChannel.SECURE_MAIL)));
-            assertEquals("G-12", refusedBy(new DecideResearch(ResearchDecision.PARTICIPATE, "")));
+            assertEquals(Rule.G_12, refusedBy(share(ShareChannel.SECURE_MAIL)));
+            assertEquals(Rule.G_12, refusedBy(new DecideResearch(ResearchDecision.PARTICIPATE, "")));
             when(new DecideResearch(ResearchDecision.PARTICIPATE, "Past bij de beslishulp; ethisch getoetst"));
             assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL)).get(0));
         }
@@ -367,7 +369,7 @@ class RequestDeciderTest {
             given(received(RequestKind.RESEARCH, false, null, null, 5, false, null),
                     new ResearchDecided(ID, ME, ResearchDecision.PARTICIPATE, "ok"));
             consent = true;
-            assertEquals("G-13", refusedBy(share(ShareChannel.PHONE)));
+            assertEquals(Rule.G_13, refusedBy(share(ShareChannel.PHONE)));
         }
     }
 }

@@ -1,4 +1,4 @@
-package nl.pupildata.request;
+package nl.pupildata.request.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -30,7 +30,10 @@ import nl.pupildata.request.persistence.PersonalDetails;
 import nl.pupildata.request.persistence.RequestView;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Runs commands: load the stream, decide, append events + outbox + views in one transaction. */
+/**
+ * Runs commands, each in one transaction: load the request's events, decide with the pure domain, append the
+ * events (and their outbox rows), and bring the request's row up to date.
+ */
 @ApplicationScoped
 public class RequestHandling {
 
@@ -57,7 +60,8 @@ public class RequestHandling {
         this.policy = new HandlingFacts.BoardPolicy(absenceWindow, statutorySections);
     }
 
-    public record Handled(RequestState state, RequestView view) {
+    /** A request as a command left it (or as read): its state, its row, and its stream version (the ETag). */
+    public record Handled(RequestState state, RequestView view, int version) {
     }
 
     public Uni<RequestReceived> receive(Intake intake, String actor) {
@@ -80,14 +84,26 @@ public class RequestHandling {
                 .replaceWith(event);
     }
 
-    /** Loads the request, checks the caller's school, decides with what is known now, and appends. */
-    public Uni<Handled> handle(UUID id, RequestCommand command, String actor, SchoolCheck schoolCheck) {
+    /**
+     * Loads the request, checks the caller's school and (when given) the version the caller last saw, decides with
+     * what is known now, and appends.
+     *
+     * @param expectedVersion the stream version of the caller's {@code If-Match}, or null
+     */
+    public Uni<Handled> handle(UUID id, RequestCommand command, String actor, SchoolCheck schoolCheck,
+            Integer expectedVersion) {
         return Panache.withTransaction(() -> store.load(id).flatMap(stream -> {
             RequestState state = RequestState.replay(stream.history());
             if (!state.exists()) {
                 throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
             }
             schoolCheck.check(state.schoolBrin());
+            if (expectedVersion != null && expectedVersion != stream.version()) {
+                throw ProblemException.preconditionFailed("Het verzoek is gewijzigd sinds u het laadde (versie "
+                        + expectedVersion + ", nu " + stream.version() + "); laad het opnieuw.");
+            }
+            // Read only: this row's consent and term columns belong to the listener (OtherServicesListener), and
+            // a write of the whole row here would undo a withdrawal it applied meanwhile (G-5).
             return RequestView.<RequestView>findById(id).flatMap(view -> PersonalDetails.<PersonalDetails>findById(id)
                     .flatMap(details -> {
                         HandlingFacts facts = new HandlingFacts(LocalDate.now(clock), actor, view.consentSatisfied,
@@ -104,17 +120,18 @@ public class RequestHandling {
                             next = next.evolve(e);
                         }
                         RequestState result = next;
-                        view.status = result.status().name();
-                        view.updatedAt = Instant.now(clock);
-                        return store.append(id, stream.version(), events).map(x -> new Handled(result, view));
+                        int version = stream.version() + events.size();
+                        return store.append(id, stream.version(), events)
+                                .call(() -> RequestView.updateStatus(id, result.status().name(), Instant.now(clock)))
+                                .map(x -> new Handled(result, view, version));
                     }));
         }));
     }
 
-    /** The request's state and view; an empty state when unknown. */
+    /** The request's state, row and version; an empty state when unknown. */
     public Uni<Handled> load(UUID id) {
         return Panache.withSession(() -> store.load(id).flatMap(s -> RequestView.<RequestView>findById(id)
-                .map(view -> new Handled(RequestState.replay(s.history()), view))));
+                .map(view -> new Handled(RequestState.replay(s.history()), view, s.version()))));
     }
 
     /** Checks the caller may act on a school; throws 403 otherwise. */

@@ -1,4 +1,4 @@
-package nl.pupildata.register;
+package nl.pupildata.register.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -11,6 +11,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "register_timeline")
 public class TimelineEntry extends PanacheEntityBase {
+    /** The name under which the register records the events it applied (live and in a replay alike). */
+    public static final String CONSUMER = "register";
+
     @Id
     @Column(name = "event_id")
     public UUID eventId;

@@ -1,4 +1,4 @@
-package nl.pupildata.consent.rest;
+package nl.pupildata.consent.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -21,7 +21,7 @@ public class ExemptionConsultation extends PanacheEntityBase {
     @Column(name = "consulted_quality_officer")
     public String consultedQualityOfficer;
 
-    static ExemptionConsultation of(UUID eventId, UUID requestId, String consulted) {
+    public static ExemptionConsultation of(UUID eventId, UUID requestId, String consulted) {
         ExemptionConsultation c = new ExemptionConsultation();
         c.eventId = eventId;
         c.requestId = requestId;

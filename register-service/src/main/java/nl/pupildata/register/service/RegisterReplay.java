@@ -1,4 +1,4 @@
-package nl.pupildata.register;
+package nl.pupildata.register.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.pupildata.events.Topic;
+import nl.pupildata.register.persistence.ReplayBatch;
+import nl.pupildata.register.persistence.TimelineEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -120,7 +122,7 @@ public class RegisterReplay {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("truncate register_entry, register_timeline");
-            s.execute("delete from processed_event where consumer = '" + RegisterProjection.CONSUMER + "'");
+            s.execute("delete from processed_event where consumer = '" + TimelineEntry.CONSUMER + "'");
             c.commit();
         }
     }

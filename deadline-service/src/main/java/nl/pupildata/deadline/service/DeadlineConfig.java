@@ -1,4 +1,4 @@
-package nl.pupildata.deadline;
+package nl.pupildata.deadline.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -13,11 +13,11 @@ public final class RuleViolation extends RuntimeException {
     public record Field(String field, String message) {
     }
 
-    private final String rule;
+    private final Rule rule;
     private final boolean invalidInput;
     private final List<Field> fields;
 
-    private RuleViolation(String rule, String message, boolean invalidInput, List<Field> fields) {
+    private RuleViolation(Rule rule, String message, boolean invalidInput, List<Field> fields) {
         super(message);
         this.rule = rule;
         this.invalidInput = invalidInput;
@@ -25,31 +25,32 @@ public final class RuleViolation extends RuntimeException {
     }
 
     /** 422: the rule forbids it. */
-    public static RuleViolation rule(String rule, String message) {
+    public static RuleViolation rule(Rule rule, String message) {
         return new RuleViolation(rule, message, false, List.of());
     }
 
     /** 422 with the fields the rule looked at. */
-    public static RuleViolation rule(String rule, String message, List<Field> fields) {
+    public static RuleViolation rule(Rule rule, String message, List<Field> fields) {
         return new RuleViolation(rule, message, false, fields);
     }
 
     /** 422 about one field. */
-    public static RuleViolation rule(String rule, String message, String field) {
+    public static RuleViolation rule(Rule rule, String message, String field) {
         return new RuleViolation(rule, message, false, field == null ? List.of() : List.of(new Field(field, message)));
     }
 
     /** 400: missing or malformed fields; {@code rule} names the rule that demands them, or is null. */
-    public static RuleViolation invalid(String rule, List<Field> fields) {
+    public static RuleViolation invalid(Rule rule, List<Field> fields) {
         return new RuleViolation(rule, "Niet alle velden zijn juist ingevuld.", true, fields);
     }
 
     /** 400: one required field is missing. */
-    public static RuleViolation missing(String rule, String field) {
-        return invalid(rule, List.of(new Field(field, rule == null ? "verplicht" : "verplicht (" + rule + ")")));
+    public static RuleViolation missing(Rule rule, String field) {
+        return invalid(rule, List.of(new Field(field, rule == null ? "verplicht" : "verplicht (" + rule.id() + ")")));
     }
 
-    public String rule() {
+    /** The rule that said no (null for a plain field error). */
+    public Rule rule() {
         return rule;
     }
 

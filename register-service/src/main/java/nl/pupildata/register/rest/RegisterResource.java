@@ -1,4 +1,4 @@
-package nl.pupildata.register;
+package nl.pupildata.register.rest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.common.annotation.Blocking;
@@ -15,14 +15,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
 import nl.pupildata.platform.security.Roles;
+import nl.pupildata.register.domain.RegisterFold;
+import nl.pupildata.register.persistence.RegisterEntry;
+import nl.pupildata.register.persistence.RegisterExport;
+import nl.pupildata.register.persistence.RegisterFilter;
+import nl.pupildata.register.service.RegisterProjection;
+import nl.pupildata.register.service.RegisterReplay;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,19 +76,19 @@ public class RegisterResource {
     @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "One entry: how the request was handled, with its timeline (every event in order)")
     public Uni<Details> get(@PathParam("requestId") UUID id) {
-        return Panache.withSession(() -> TimelineEntry.<TimelineEntry>list("requestId = ?1 order by at, eventId", id)
-                .map(lines -> {
-                    RegisterFold.Summary s = RegisterFold.fold(id,
-                            lines.stream().map(RegisterProjection::envelope).toList());
+        return Panache.withSession(() -> RegisterProjection.timeline(id)
+                .map(events -> {
+                    RegisterFold.Summary s = RegisterFold.fold(id, events);
                     if (s.schoolBrin() == null) {
                         throw ProblemException.notFound("Verzoek " + id + " staat (nog) niet in het register.");
                     }
                     caller.requireSchool(s.schoolBrin());
                     return new Details(id, s.schoolBrin(), name(s.kind()), name(s.requesterCategory()), s.pupilRef(),
-                            s.receivedOn(), s.status(), s.outcome(), s.dueOn(), s.extensions(),
+                            s.receivedOn(), name(s.status()), s.outcome(), s.dueOn(), s.extensions(),
                             name(s.consentRequirement()), s.consentSatisfied(), s.consents(), s.shares(), s.refusals(),
                             s.closedOn(), s.metWithinTerm(),
-                            lines.stream().map(l -> new TimelineLine(l.type, l.at, l.actor)).toList(),
+                            events.stream().map(e -> new TimelineLine(e.type().typeName(), e.time(),
+                                    e.event().actor())).toList(),
                             replay.status().rebuilding());
                 }));
     }
@@ -98,9 +102,9 @@ public class RegisterResource {
         if (page < 0 || size < 1 || size > 500) {
             throw ProblemException.invalid(null, List.of(new Violation("size", "tussen 1 en 500; page vanaf 0")));
         }
-        Query q = query(school, kind, status, from, to);
-        return Panache.withSession(() -> RegisterEntry.count(q.where(), q.params()).flatMap(total -> RegisterEntry
-                .<RegisterEntry>find(q.where() + " order by receivedOn desc, lastEventAt desc, requestId", q.params())
+        RegisterFilter.Rendered q = filter(school, kind, status, from, to, null).hql();
+        return Panache.withSession(() -> RegisterEntry.count(q.where(), q.named()).flatMap(total -> RegisterEntry
+                .<RegisterEntry>find(q.where() + " order by receivedOn desc, lastEventAt desc, requestId", q.named())
                 .page(page, size).list()
                 .map(entries -> new Page(page, size, total, replay.status().rebuilding(),
                         entries.stream().map(RegisterResource::entry).toList()))));
@@ -111,11 +115,9 @@ public class RegisterResource {
     @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "PA-5: how often and when this pupil's data was requested")
     public Uni<PupilCount> pupil(@PathParam("pupilRef") String pupilRef) {
-        Query q = query(null, null, null, null, null);
-        String where = q.where() + " and pupilRef = :pupilRef";
-        Map<String, Object> params = new HashMap<>(q.params());
-        params.put("pupilRef", pupilRef);
-        return Panache.withSession(() -> RegisterEntry.<RegisterEntry>list(where + " order by receivedOn desc", params)
+        RegisterFilter.Rendered q = filter(null, null, null, null, null, pupilRef).hql();
+        return Panache.withSession(() -> RegisterEntry.<RegisterEntry>list(q.where() + " order by receivedOn desc",
+                        q.named())
                 .map(all -> new PupilCount(pupilRef, all.size(), replay.status().rebuilding(),
                         all.stream().map(RegisterResource::entry).toList())));
     }
@@ -128,9 +130,7 @@ public class RegisterResource {
     @Blocking
     public Response export(@QueryParam("school") String school, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        RegisterExport.Filter filter = new RegisterExport.Filter(caller.isBoardWide() ? null : caller.schools(),
-                school, kind, status, from, to);
-        return Response.ok(export.csv(filter), "text/csv; charset=UTF-8")
+        return Response.ok(export.csv(filter(school, kind, status, from, to, null)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"register-opvragen-leerlinggegevens.csv\"")
                 .build();
     }
@@ -154,33 +154,11 @@ public class RegisterResource {
         return replay.status();
     }
 
-    record Query(String where, Map<String, Object> params) {
-    }
-
-    private Query query(String school, String kind, String status, LocalDate from, LocalDate to) {
-        StringBuilder q = new StringBuilder("schoolBrin is not null");
-        Map<String, Object> p = new HashMap<>();
-        caller.limitToOwnSchools(q, p);
-        add(q, p, "schoolBrin", "school", school);
-        add(q, p, "kind", "kind", kind);
-        add(q, p, "status", "status", status);
-        if (from != null) {
-            q.append(" and receivedOn >= :from");
-            p.put("from", from);
-        }
-        if (to != null) {
-            q.append(" and receivedOn <= :to");
-            p.put("to", to);
-        }
-        return new Query(q.toString(), p);
-    }
-
-
-    private static void add(StringBuilder q, Map<String, Object> p, String field, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            q.append(" and ").append(field).append(" = :").append(name);
-            p.put(name, value);
-        }
+    /** What the caller asks for, within what the caller may see (their schools; board-wide roles all). */
+    private RegisterFilter filter(String school, String kind, String status, LocalDate from, LocalDate to,
+            String pupilRef) {
+        return new RegisterFilter(caller.isBoardWide() ? null : caller.schools(), school, kind, status, from, to,
+                pupilRef);
     }
 
     private static String name(Enum<?> e) {

@@ -1,4 +1,4 @@
-package nl.pupildata.deadline;
+package nl.pupildata.deadline.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;

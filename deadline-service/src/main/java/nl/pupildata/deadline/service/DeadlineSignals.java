@@ -1,4 +1,4 @@
-package nl.pupildata.deadline;
+package nl.pupildata.deadline.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import nl.pupildata.deadline.domain.StatutoryTerm;
+import nl.pupildata.deadline.persistence.DeadlineTerm;
 import nl.pupildata.events.DeadlineDueSoon;
 import nl.pupildata.events.DeadlineEvent;
 import nl.pupildata.events.DeadlineMissed;
@@ -25,7 +26,6 @@ import org.jboss.logging.Logger;
 public class DeadlineSignals {
 
     private static final Logger LOG = Logger.getLogger(DeadlineSignals.class);
-    static final String SERVICE = "deadline-service";
 
     private final EventStore store;
     private final DeadlineConfig config;
@@ -60,7 +60,7 @@ public class DeadlineSignals {
     private Uni<Integer> signal(DeadlineTerm row, LocalDate today) {
         return Panache.withTransaction(() -> store.load(row.requestId).flatMap(stream -> {
             StatutoryTerm term = StatutoryTerm.replay(stream.history());
-            List<DeadlineEvent> events = term.signals(today, config.dueSoonDays(), SERVICE);
+            List<DeadlineEvent> events = term.signals(today, config.dueSoonDays(), TermHandling.SERVICE);
             if (events.isEmpty()) {
                 return Uni.createFrom().item(0);
             }

@@ -1,4 +1,4 @@
-package nl.pupildata.register;
+package nl.pupildata.register.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +33,7 @@ public final class RegisterFold {
     }
 
     public record Summary(UUID requestId, String schoolBrin, RequestKind kind, RequesterCategory requesterCategory,
-            String pupilRef, LocalDate receivedOn, String status, String outcome, LocalDate dueOn,
+            String pupilRef, LocalDate receivedOn, RequestStatus status, String outcome, LocalDate dueOn,
             List<Extension> extensions, ConsentRequirement consentRequirement, boolean consentSatisfied,
             List<ConsentLine> consents, List<Share> shares, List<Refusal> refusals, LocalDate closedOn,
             Boolean metWithinTerm, Instant lastEventAt) {
@@ -45,7 +45,7 @@ public final class RegisterFold {
         RequesterCategory category = null;
         String pupil = null;
         LocalDate received = null;
-        String status = "RECEIVED";
+        RequestStatus status = null;
         String outcome = null;
         LocalDate due = null;
         List<Extension> extensions = new ArrayList<>();
@@ -59,6 +59,9 @@ public final class RegisterFold {
         Instant last = null;
         for (EventEnvelope e : timeline) {
             last = e.time();
+            if (e.event() instanceof RequestEvent requestEvent) {
+                status = RequestStatus.after(status, requestEvent); // the contract's one status machine
+            }
             switch (e.event()) {
                 case RequestReceived r -> {
                     school = r.schoolBrin();
@@ -70,21 +73,13 @@ public final class RegisterFold {
                 case InformationShared s -> {
                     shares.add(new Share(s.channel(), s.sharedOn(), s.actor(), s.sections(), s.exemption()));
                     outcome = "SHARED";
-                    status = isFinal(status) ? status : "ANSWERED";
                 }
                 case RequestRefused r -> {
                     refusals.add(new Refusal(r.partial(), r.reason(), r.consulted(), r.actor(), e.time()));
                     outcome = r.partial() ? "PARTIALLY_REFUSED" : "REFUSED";
-                    status = r.partial() ? status : "REFUSED";
                 }
-                case RequestWithdrawn w -> {
-                    status = "WITHDRAWN";
-                    outcome = "WITHDRAWN";
-                }
-                case RequestClosed c -> {
-                    status = "CLOSED";
-                    closed = c.closedOn();
-                }
+                case RequestWithdrawn w -> outcome = "WITHDRAWN";
+                case RequestClosed c -> closed = c.closedOn();
                 case ConsentRequirementDetermined d -> requirement = d.requirement();
                 case ConsentGranted g -> consents.add(new ConsentLine("GRANTED", g.guardianId(), e.time(), g.actor(),
                         g.evidence(), g.evidenceRef(), null));
@@ -104,17 +99,17 @@ public final class RegisterFold {
                 }
                 case DeadlineMet m -> met = m.withinTerm();
                 default -> {
-                    if ("RECEIVED".equals(status) && e.event() instanceof RequestEvent) {
-                        status = "IN_PROGRESS";
-                    }
+                    // the status machine above is all
                 }
             }
         }
-        return new Summary(requestId, school, kind, category, pupil, received, status, outcome, due, extensions,
-                requirement, satisfied, consents, shares, refusals, closed, met, last);
+        return new Summary(requestId, school, kind, category, pupil, received,
+                status == null ? RequestStatus.RECEIVED : status, outcome, due, extensions, requirement, satisfied,
+                consents, shares, refusals, closed, met, last);
     }
 
-    private static boolean isFinal(String status) {
-        return "CLOSED".equals(status) || "WITHDRAWN".equals(status) || "REFUSED".equals(status);
+    /** The reason of the latest refusal, if any. */
+    public static String lastRefusalReason(Summary s) {
+        return s.refusals().isEmpty() ? null : s.refusals().get(s.refusals().size() - 1).reason();
     }
 }

@@ -1,4 +1,4 @@
-package nl.pupildata.register;
+package nl.pupildata.register.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +19,7 @@ import nl.pupildata.events.CloudEventRecords;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
 import nl.pupildata.events.InvalidEventException;
+import nl.pupildata.register.domain.RegisterFold;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
@@ -91,7 +92,7 @@ public class ReplayBatch {
         List<EventEnvelope> fresh = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("insert into processed_event (consumer, event_id)"
                 + " select ?, e from unnest(?::uuid[]) e on conflict do nothing returning event_id")) {
-            s.setString(1, RegisterProjection.CONSUMER);
+            s.setString(1, TimelineEntry.CONSUMER);
             s.setArray(2, text(c, events.keySet().toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -142,50 +143,12 @@ public class ReplayBatch {
     }
 
     private static void upsertEntries(Connection c, Map<UUID, List<EventEnvelope>> timelines) throws SQLException {
-        List<RegisterEntry> entries = new ArrayList<>();
-        timelines.forEach((request, events) -> {
-            RegisterEntry entry = new RegisterEntry();
-            entry.update(RegisterFold.fold(request, events));
-            entries.add(entry);
-        });
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into register_entry (request_id, school_brin, kind, requester_category, pupil_ref,
-                    received_on, status, outcome, due_on, extensions, consent_satisfied, shares, closed_on,
-                    met_within_term, last_event_at, consent_requirement, refusal_reason)
-                select u.request_id, u.school_brin, u.kind, u.requester_category, u.pupil_ref, u.received_on::date,
-                    u.status, u.outcome, u.due_on::date, u.extensions::int, u.consent_satisfied::boolean, u.shares::int,
-                    u.closed_on::date, u.met_within_term::boolean, u.last_event_at::timestamptz, u.consent_requirement,
-                    u.refusal_reason
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[]) as u(request_id, school_brin, kind, requester_category, pupil_ref, received_on,
-                    status, outcome, due_on, extensions, consent_satisfied, shares, closed_on, met_within_term,
-                    last_event_at, consent_requirement, refusal_reason)
-                on conflict (request_id) do update set school_brin = excluded.school_brin, kind = excluded.kind,
-                    requester_category = excluded.requester_category, pupil_ref = excluded.pupil_ref,
-                    received_on = excluded.received_on, status = excluded.status, outcome = excluded.outcome,
-                    due_on = excluded.due_on, extensions = excluded.extensions,
-                    consent_satisfied = excluded.consent_satisfied, shares = excluded.shares,
-                    closed_on = excluded.closed_on, met_within_term = excluded.met_within_term,
-                    last_event_at = excluded.last_event_at, consent_requirement = excluded.consent_requirement,
-                    refusal_reason = excluded.refusal_reason""")) {
-            s.setArray(1, text(c, column(entries, e -> e.requestId)));
-            s.setArray(2, text(c, column(entries, e -> e.schoolBrin)));
-            s.setArray(3, text(c, column(entries, e -> e.kind)));
-            s.setArray(4, text(c, column(entries, e -> e.requesterCategory)));
-            s.setArray(5, text(c, column(entries, e -> e.pupilRef)));
-            s.setArray(6, text(c, column(entries, e -> string(e.receivedOn))));
-            s.setArray(7, text(c, column(entries, e -> e.status)));
-            s.setArray(8, text(c, column(entries, e -> e.outcome)));
-            s.setArray(9, text(c, column(entries, e -> string(e.dueOn))));
-            s.setArray(10, text(c, column(entries, e -> e.extensions)));
-            s.setArray(11, text(c, column(entries, e -> e.consentSatisfied)));
-            s.setArray(12, text(c, column(entries, e -> e.shares)));
-            s.setArray(13, text(c, column(entries, e -> string(e.closedOn))));
-            s.setArray(14, text(c, column(entries, e -> e.metWithinTerm)));
-            s.setArray(15, text(c, column(entries, e -> string(e.lastEventAt))));
-            s.setArray(16, text(c, column(entries, e -> e.consentRequirement)));
-            s.setArray(17, text(c, column(entries, e -> e.refusalReason)));
+        List<RegisterFold.Summary> rows = timelines.entrySet().stream()
+                .map(t -> RegisterFold.fold(t.getKey(), t.getValue())).toList();
+        try (PreparedStatement s = c.prepareStatement(RegisterColumn.UPSERT_MANY)) {
+            for (RegisterColumn column : RegisterColumn.values()) {
+                s.setArray(column.ordinal() + 1, text(c, column(rows, column::text)));
+            }
             s.executeUpdate();
         }
     }
@@ -203,7 +166,4 @@ public class ReplayBatch {
         return c.createArrayOf("text", texts);
     }
 
-    private static String string(Object value) {
-        return value == null ? null : value.toString();
-    }
 }

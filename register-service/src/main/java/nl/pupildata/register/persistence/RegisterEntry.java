@@ -1,6 +1,7 @@
-package nl.pupildata.register;
+package nl.pupildata.register.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.pupildata.register.domain.RegisterFold;
 
+/** An entry of the register, as the API's queries read it; written only by {@link #save} and the replay. */
 @Entity
 @Table(name = "register_entry")
 public class RegisterEntry extends PanacheEntityBase {
@@ -43,24 +46,17 @@ public class RegisterEntry extends PanacheEntityBase {
     @Column(name = "refusal_reason")
     public String refusalReason;
 
-    /** Takes the folded state of the request's timeline. */
-    void update(RegisterFold.Summary s) {
-        requestId = s.requestId();
-        schoolBrin = s.schoolBrin();
-        kind = s.kind() == null ? null : s.kind().name();
-        requesterCategory = s.requesterCategory() == null ? null : s.requesterCategory().name();
-        pupilRef = s.pupilRef();
-        receivedOn = s.receivedOn();
-        status = s.status();
-        outcome = s.outcome();
-        dueOn = s.dueOn();
-        extensions = s.extensions().size();
-        consentRequirement = s.consentRequirement() == null ? null : s.consentRequirement().name();
-        consentSatisfied = s.consentSatisfied();
-        shares = s.shares().size();
-        closedOn = s.closedOn();
-        metWithinTerm = s.metWithinTerm();
-        refusalReason = s.refusals().isEmpty() ? null : s.refusals().get(s.refusals().size() - 1).reason();
-        lastEventAt = s.lastEventAt();
+    /**
+     * Writes the folded request as its row (insert or replace), in the caller's transaction: the same columns as the
+     * replay writes ({@link RegisterColumn}).
+     */
+    public static Uni<Void> save(RegisterFold.Summary summary) {
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(RegisterColumn.UPSERT_ONE);
+            for (RegisterColumn c : RegisterColumn.values()) {
+                query.setParameter("c" + c.ordinal(), c.text(summary));
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 }

@@ -1,0 +1,61 @@
+package nl.pupildata.register.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.events.CloudEventHeaders;
+import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.EventJson;
+import nl.pupildata.register.domain.RegisterFold;
+import nl.pupildata.register.persistence.RegisterEntry;
+import nl.pupildata.register.persistence.TimelineEntry;
+
+/**
+ * Projects one event into the register. The topics are separate, so events of one request arrive in any order across
+ * them; each event is added to the request's timeline and the entry is refolded from the whole timeline in time order
+ * — so an entry that got its deadline before its RequestReceived is completed when the rest arrives, and a replay
+ * ends equal to the live projection.
+ */
+public final class RegisterProjection {
+
+    private RegisterProjection() {
+    }
+
+    /** Runs in the consumer's transaction (which records the event id). */
+    public static Uni<Void> project(EventEnvelope envelope) {
+        TimelineEntry line = new TimelineEntry();
+        line.eventId = envelope.eventId();
+        line.requestId = envelope.requestId();
+        line.type = envelope.type().typeName();
+        line.at = envelope.time();
+        line.actor = envelope.event().actor();
+        line.source = envelope.source();
+        line.payload = EventJson.toJson(envelope.event());
+        return lock(envelope.requestId())
+                .chain(line::persist)
+                .chain(() -> timeline(envelope.requestId()))
+                .chain(events -> RegisterEntry.save(RegisterFold.fold(envelope.requestId(), events)));
+    }
+
+    /**
+     * One request is folded by one transaction at a time: the three topics' consumers (and a replay) may bring
+     * events of the same request at once, and each must see the other's timeline line before it refolds, or the
+     * entry would miss an event. Held until the transaction ends.
+     */
+    static Uni<Void> lock(UUID requestId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(pg_advisory_xact_lock(hashtext(:id)))", Long.class)
+                .setParameter("id", requestId.toString()).getSingleResult()).replaceWithVoid();
+    }
+
+    /** The request's events in time order (event id breaks ties, so every fold sees the same order). */
+    public static Uni<List<EventEnvelope>> timeline(UUID requestId) {
+        return TimelineEntry.<TimelineEntry>list("requestId = ?1 order by at, eventId", requestId)
+                .map(lines -> lines.stream().map(RegisterProjection::envelope).toList());
+    }
+
+    static EventEnvelope envelope(TimelineEntry line) {
+        return CloudEventHeaders.fromStored(line.eventId, line.type, line.requestId, line.at, line.payload);
+    }
+}

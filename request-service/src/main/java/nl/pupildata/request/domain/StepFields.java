@@ -1,0 +1,110 @@
+package nl.pupildata.request.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.pupildata.request.domain.RequestCommand.*;
+import nl.pupildata.rules.Rule;
+import nl.pupildata.rules.RuleViolation;
+import nl.pupildata.rules.RuleViolation.Field;
+
+/**
+ * Whether a handling step's fields are all there and well-formed (400 with every failed field, naming the rule
+ * that asks for them): checked before the card's rules are asked whether the step is allowed (422). Pure.
+ */
+public final class StepFields {
+
+    private StepFields() {
+    }
+
+    public static void check(RequestCommand command, LocalDate today) {
+        Fields f = new Fields();
+        Rule demandedBy = switch (command) {
+            case Acknowledge a -> {
+                f.required("expectedOn", a.expectedOn());
+                f.notBefore("expectedOn", a.expectedOn(), today, "ligt in het verleden");
+                yield Rule.PA_3;
+            }
+            case Review r -> {
+                f.required("otherPupilsPseudonymised", r.otherPupilsPseudonymised(), "verplicht (PA-7)");
+                f.required("homeSituationChecked", r.homeSituationChecked(), "verplicht (PA-7)");
+                yield Rule.PA_7;
+            }
+            case InformGuardians g -> {
+                f.required("on", g.on());
+                f.notAfter("on", g.on(), today);
+                yield null;
+            }
+            case RecordGuardianInspection i -> {
+                f.required("on", i.on(), "verplicht (OSO-5)");
+                f.required("agrees", i.agrees(), "verplicht (OSO-5)");
+                f.notAfter("on", i.on(), today);
+                yield Rule.OSO_5;
+            }
+            case Share s -> {
+                f.required("channel", s.channel());
+                yield null;
+            }
+            case NotifyOtherGuardian n -> {
+                f.requiredText("guardianId", n.guardianId(), "verplicht (PA-9)");
+                yield Rule.PA_9;
+            }
+            case RequestCorrection c -> {
+                f.requiredText("description", c.description(), "verplicht (PA-11)");
+                yield Rule.PA_11;
+            }
+            case Refuse r -> {
+                f.required("partial", r.partial());
+                f.requiredText("reason", r.reason(), "verplicht (PA-12)");
+                yield Rule.PA_12;
+            }
+            case DecideResearch d -> {
+                f.required("decision", d.decision(), "verplicht (G-12)");
+                f.requiredText("reason", d.reason(), "verplicht (G-12)");
+                yield Rule.G_12;
+            }
+            case DraftAnswer d -> null;
+            case ReviewAnswer r -> null;
+            case ConfirmDelivery c -> null;
+            case AddStatement s -> null;
+            case AddNextSchoolContact n -> null;
+            case Withdraw w -> null;
+            case Close c -> null;
+        };
+        if (!f.failed.isEmpty()) {
+            throw RuleViolation.invalid(demandedBy, f.failed);
+        }
+    }
+
+    private static final class Fields {
+        final List<Field> failed = new ArrayList<>();
+
+        void required(String field, Object value) {
+            required(field, value, "verplicht");
+        }
+
+        void required(String field, Object value, String message) {
+            if (value == null) {
+                failed.add(new Field(field, message));
+            }
+        }
+
+        void requiredText(String field, String value, String message) {
+            if (value == null || value.isBlank()) {
+                failed.add(new Field(field, message));
+            }
+        }
+
+        void notBefore(String field, LocalDate value, LocalDate today, String message) {
+            if (value != null && value.isBefore(today)) {
+                failed.add(new Field(field, message));
+            }
+        }
+
+        void notAfter(String field, LocalDate value, LocalDate today) {
+            if (value != null && value.isAfter(today)) {
+                failed.add(new Field(field, "ligt in de toekomst"));
+            }
+        }
+    }
+}
