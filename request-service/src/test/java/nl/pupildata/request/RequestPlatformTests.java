@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import nl.pupildata.events.*;
-import nl.pupildata.platform.eventstore.ConcurrencyConflictException;
+import nl.pupildata.platform.problem.ConcurrencyConflictException;
 import nl.pupildata.platform.eventstore.EventStore;
 import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.OnVertx;
@@ -150,63 +150,6 @@ class RequestPlatformTests {
     }
 
     @Test
-    void twoConcurrentAppendsAtTheSameVersion_exactlyOneWins() throws Exception {
-        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
-        List<CompletableFuture<Object>> attempts = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            RequestAcknowledged ack = new RequestAcknowledged(id, "user" + i, LocalDate.now().plusDays(7));
-            attempts.add(CompletableFuture.supplyAsync(() -> OnVertx.await(() -> Panache.withTransaction(
-                    () -> store.append(id, 1, List.of(ack))).map(r -> (Object) "appended")
-                    .onFailure().recoverWithItem(f -> f))));
-        }
-        List<Object> outcomes = new ArrayList<>();
-        for (CompletableFuture<Object> a : attempts) {
-            outcomes.add(a.get());
-        }
-        assertEquals(1, outcomes.stream().filter("appended"::equals).count(), outcomes.toString());
-        assertEquals(1, outcomes.stream().filter(ConcurrencyConflictException.class::isInstance).count(),
-                outcomes.toString());
-        assertEquals(2, OnVertx.await(() -> Panache.withSession(() -> store.load(id))).version());
-        assertEquals(List.of(1, 2), versions(id), "versions 1 and 2, no gap, no duplicate");
-    }
-
-    @Test
-    void aConflictingAppendFailsCleanlyAndLeavesNoGapOrDuplicate() {
-        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
-        // Take version 2 behind the service's back, as a concurrent command would between its load and append.
-        RequestAcknowledged ack = new RequestAcknowledged(id, "other", LocalDate.now().plusDays(7));
-        OnVertx.await(() -> Panache.withTransaction(() -> store.append(id, 1, List.of(ack))));
-        given().header("Authorization", DIRECTOR).contentType(ContentType.JSON)
-                .body("{\"expectedOn\":\"" + LocalDate.now().plusDays(10) + "\"}")
-                .when().post("/requests/" + id + "/acknowledgement").then().statusCode(200);
-        ConcurrencyConflictException conflict = assertThrows(ConcurrencyConflictException.class,
-                () -> OnVertx.await(() -> Panache.withTransaction(() -> store.append(id, 1, List.of(ack)))));
-        assertTrue(conflict.getMessage().contains(id.toString()));
-        assertEquals(List.of(1, 2, 3), versions(id));
-    }
-
-    @Test
-    void brokerDown_commandsAreAcceptedAndPublishedInOrderWhenItIsBack() {
-        RealInfrastructure.kafka().stop();
-        UUID id;
-        try {
-            id = intake(parentAccessBody(LocalDate.now().minusDays(3)));
-            given().header("Authorization", DIRECTOR).contentType(ContentType.JSON)
-                    .body("{\"expectedOn\":\"" + LocalDate.now().plusDays(10) + "\"}")
-                    .when().post("/requests/" + id + "/acknowledgement").then().statusCode(200);
-            given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body("{}")
-                    .when().post("/requests/" + id + "/withdrawal").then().statusCode(200)
-                    .body("status", is("WITHDRAWN"));
-        } finally {
-            RealInfrastructure.kafka().restart();
-        }
-        List<String> types = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 3, Duration.ofSeconds(90)).stream()
-                .map(r -> TopicProbe.headers(r).get("ce_type")).distinct().toList();
-        assertEquals(List.of("RequestReceived", "RequestAcknowledged", "RequestWithdrawn"), types);
-        Await.until("the outbox is empty", WAIT, () -> count("select count(*) from outbox") == 0);
-    }
-
-    @Test
     void consentEventsAreAppliedOnceEvenWhenRedelivered() {
         UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
         EventEnvelope satisfied = EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now());
@@ -221,25 +164,6 @@ class RequestPlatformTests {
         TopicProbe.publish(marker);
         Await.until("a later event is applied", WAIT, () -> dueOn(id) != null);
         assertFalse(consentSatisfied(id), "the redelivered ConsentSatisfied changed nothing");
-    }
-
-    @Test
-    void aPoisonMessageIsDeadLetteredAndTheNextMessageIsStillProcessed() {
-        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
-        TopicProbe.send(Topic.DEADLINES.topicName(), id.toString(), "{this is not json",
-                Map.of("ce_type", "DeadlineSet", "ce_id", UUID.randomUUID().toString(), "ce_subject", id.toString(),
-                        "ce_time", Instant.now().toString()));
-        TopicProbe.publish(EventEnvelope.wrap(new DeadlineSet(id, "deadline-service", "12AB",
-                LocalDate.now().minusDays(1), LocalDate.now().plusWeeks(4)), Instant.now()));
-        Await.until("the good message after the poison one is applied", WAIT, () -> dueOn(id) != null);
-        List<ConsumerRecord<String, String>> dead = TopicProbe.readUntil("pupil-data.dead-letter",
-                all -> all.stream().anyMatch(r -> id.toString().equals(r.key())), WAIT);
-        ConsumerRecord<String, String> poison = dead.stream().filter(r -> id.toString().equals(r.key())).findFirst()
-                .orElseThrow(() -> new AssertionError("poison message not in the dead-letter topic"));
-        assertEquals("{this is not json", poison.value());
-        assertNotNull(TopicProbe.headers(poison).get("dead-letter-reason"));
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("pupil_data_dead_lettered_messages_total"));
     }
 
     private boolean consentSatisfied(UUID id) {

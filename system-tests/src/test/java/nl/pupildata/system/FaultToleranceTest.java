@@ -17,10 +17,7 @@ import nl.pupildata.infra.DevTokens;
 import nl.pupildata.runner.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults under load, with real processes on loopback: every service killed with SIGKILL and restarted, the
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  * applied twice. The load per fault is small here ({@code -Dpupil-data.faults.requests=40}); raise it with
  * that property for a longer run.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceTest {
 
     static final int REQUESTS = Integer.getInteger("pupil-data.faults.requests", 40);
@@ -179,7 +175,6 @@ class FaultToleranceTest {
     }
 
     @Test
-    @Order(1)
     void killEachServiceInTurnAndRestartIt() throws Exception {
         for (String service : LocalStack.SERVICES) {
             Load load = new Load("kill -9 " + service, false);
@@ -193,7 +188,6 @@ class FaultToleranceTest {
     }
 
     @Test
-    @Order(2)
     void stopTheKafkaBrokerAndStartItAgain() throws Exception {
         Load load = new Load("Kafka stopped", false);
         load.awaitSent(REQUESTS / 3);
@@ -206,7 +200,6 @@ class FaultToleranceTest {
     }
 
     @Test
-    @Order(3)
     void stopPostgresAndStartItAgain_commandsInBetweenGet503Problems() throws Exception {
         Load load = new Load("PostgreSQL stopped", true);
         load.awaitSent(REQUESTS / 3);

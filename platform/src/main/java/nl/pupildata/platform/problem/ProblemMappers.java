@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
-import nl.pupildata.platform.eventstore.ConcurrencyConflictException;
+import nl.pupildata.platform.problem.ConcurrencyConflictException;
 import nl.pupildata.rules.RuleViolation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

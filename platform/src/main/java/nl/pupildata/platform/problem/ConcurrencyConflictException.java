@@ -1,4 +1,4 @@
-package nl.pupildata.platform.eventstore;
+package nl.pupildata.platform.problem;
 
 import java.util.UUID;
 

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
 import nl.pupildata.events.PupilDataEvent;
+import nl.pupildata.platform.problem.ConcurrencyConflictException;
 
 /**
  * The service's own event store (Hibernate Reactive Panache over the reactive PostgreSQL client). Appends
@@ -48,7 +50,8 @@ public class EventStore {
      *     took one of the versions first.
      */
     public Uni<List<EventEnvelope>> append(UUID streamId, int expectedVersion, List<? extends PupilDataEvent> events) {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the envelopes returned are then exactly what is stored and published.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String traceparent = traceparent(io.opentelemetry.api.trace.Span.current().getSpanContext());
         List<EventEnvelope> envelopes = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();

@@ -21,17 +21,12 @@ create trigger event_store_append_only before update or delete or truncate on ev
     for each statement execute function event_store_is_append_only();
 
 -- The transactional outbox: written in the same transaction as the events, deleted only after Kafka acknowledged.
+-- traceparent: the W3C trace context of the command that wrote the event, sent as the record's traceparent header,
+-- so that the consuming services' spans continue the producer's trace (when tracing is switched on).
 create table outbox (
     id          bigint generated always as identity primary key,
     event_id    uuid   not null references event_store (event_id),
     topic       text   not null,
-    created_at  timestamptz not null default now()
-);
-
--- Idempotent consumers: an event id is recorded in the same transaction as the state change it caused.
-create table processed_event (
-    consumer     text        not null,
-    event_id     uuid        not null,
-    processed_at timestamptz not null default now(),
-    primary key (consumer, event_id)
+    created_at  timestamptz not null default now(),
+    traceparent text
 );

@@ -1,0 +1,76 @@
+package nl.pupildata.platform.consumer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.pupildata.events.ConsentLapsed;
+import nl.pupildata.events.ConsentSatisfied;
+import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.Topic;
+import nl.pupildata.infra.Await;
+import nl.pupildata.testinfra.RealInfrastructure;
+import nl.pupildata.testinfra.Sql;
+import nl.pupildata.testinfra.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The idempotent consumer on its own, against the real Kafka and PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class IdempotentConsumerTests {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    RecordingConsumer recording;
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce_andRecordedAsProcessed() {
+        UUID id = UUID.randomUUID();
+        EventEnvelope first = EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now());
+        TopicProbe.publish(first);
+        TopicProbe.publish(first); // the same ce_id again, as after a crash before the offset was committed
+        EventEnvelope marker = EventEnvelope.wrap(new ConsentLapsed(id, "consent-service", "g1"), Instant.now());
+        TopicProbe.publish(marker);
+        Await.until("the later event is applied", WAIT, () -> recording.applied().contains(marker.eventId()));
+        assertEquals(1, Collections.frequency(recording.applied(), first.eventId()), "applied once");
+        assertEquals(List.of(2L), Sql.query("select count(*) from processed_event where consumer = 'recording'"
+                + " and event_id in ('" + first.eventId() + "', '" + marker.eventId() + "')", rs -> rs.getLong(1)));
+    }
+
+    @Test
+    void aMessageThatCanNeverBeRead_isDeadLetteredWithItsReason_andTheNextOneIsApplied() {
+        UUID id = UUID.randomUUID();
+        TopicProbe.send(Topic.CONSENTS.topicName(), id.toString(), "{this is not json",
+                Map.of("ce_type", "ConsentSatisfied", "ce_id", UUID.randomUUID().toString(), "ce_subject",
+                        id.toString(), "ce_time", Instant.now().toString()));
+        EventEnvelope next = EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now());
+        TopicProbe.publish(next);
+        Await.until("the message after the unreadable one is applied", WAIT,
+                () -> recording.applied().contains(next.eventId()));
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readUntil("pupil-data.dead-letter",
+                all -> all.stream().anyMatch(r -> id.toString().equals(r.key())), WAIT);
+        ConsumerRecord<String, String> poison = dead.stream().filter(r -> id.toString().equals(r.key())).findFirst()
+                .orElseThrow();
+        assertEquals("{this is not json", poison.value());
+        assertNotNull(TopicProbe.headers(poison).get("dead-letter-reason"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pupil_data_dead_lettered_messages_total"));
+    }
+
+    @Test
+    void theLagOfTheConsumerIsReported() {
+        Await.until("the lag is measured", WAIT, () -> given().get("/q/health/ready").then().extract().asString()
+                .replace(" ", "").contains("\"pupil-data.consents\":\"0\""));
+    }
+}

@@ -1,0 +1,120 @@
+package nl.pupildata.platform.eventstore;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import nl.pupildata.events.*;
+import nl.pupildata.events.model.*;
+import nl.pupildata.infra.Await;
+import nl.pupildata.platform.problem.ConcurrencyConflictException;
+import nl.pupildata.testinfra.OnVertx;
+import nl.pupildata.testinfra.RealInfrastructure;
+import nl.pupildata.testinfra.Sql;
+import nl.pupildata.testinfra.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The event store and the outbox relay on their own, against the real PostgreSQL and Kafka. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class EventStoreTests {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    EventStore store;
+
+    static RequestReceived received(UUID id) {
+        return new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS, LocalDate.now(),
+                ReceivedVia.EMAIL, "P-1", 4, false, List.of(new GuardianRef("g1", true)), false,
+                RequesterCategory.GUARDIAN, "g1", AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
+    }
+
+    List<EventEnvelope> append(UUID id, int expectedVersion, RequestEvent... events) {
+        return OnVertx.await(() -> Panache.withTransaction(() -> store.append(id, expectedVersion, List.of(events))));
+    }
+
+    @Test
+    void appendedEventsReachTheirTopicInOrder_keyedByRequest_withTheirCloudEventsHeaders() {
+        UUID id = UUID.randomUUID();
+        List<EventEnvelope> written = append(id, 0, received(id),
+                new RequestAcknowledged(id, "director", LocalDate.now().plusDays(7)));
+        written = new ArrayList<>(written);
+        written.addAll(append(id, 2, new RequestWithdrawn(id, "director")));
+        List<ConsumerRecord<String, String>> records = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 3, WAIT);
+        assertEquals(written.stream().map(e -> e.eventId().toString()).toList(),
+                records.stream().map(r -> TopicProbe.headers(r).get("ce_id")).toList(), "in the order appended");
+        for (int i = 0; i < records.size(); i++) {
+            assertEquals(id.toString(), records.get(i).key());
+            assertEquals(written.get(i), TopicProbe.envelope(records.get(i)), "read back as it was written");
+            assertEquals("request-service", TopicProbe.headers(records.get(i)).get("ce_source"));
+        }
+        Await.until("the outbox is empty", WAIT, () -> Sql.query("select count(*) from outbox",
+                rs -> rs.getLong(1)).get(0) == 0);
+    }
+
+    @Test
+    void twoConcurrentAppendsAtTheSameVersion_exactlyOneWins_noGapNoDuplicate() throws Exception {
+        UUID id = UUID.randomUUID();
+        append(id, 0, received(id));
+        List<CompletableFuture<Object>> attempts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            RequestAcknowledged ack = new RequestAcknowledged(id, "user" + i, LocalDate.now().plusDays(7));
+            attempts.add(CompletableFuture.supplyAsync(() -> OnVertx.await(() -> Panache.withTransaction(
+                    () -> store.append(id, 1, List.of(ack))).map(r -> (Object) "appended")
+                    .onFailure().recoverWithItem(f -> f))));
+        }
+        List<Object> outcomes = new ArrayList<>();
+        for (CompletableFuture<Object> a : attempts) {
+            outcomes.add(a.get());
+        }
+        assertEquals(1, outcomes.stream().filter("appended"::equals).count(), outcomes.toString());
+        ConcurrencyConflictException conflict = (ConcurrencyConflictException) outcomes.stream()
+                .filter(ConcurrencyConflictException.class::isInstance).findFirst().orElseThrow();
+        assertTrue(conflict.getMessage().contains(id.toString()));
+        assertEquals(List.of(1, 2), versions(id));
+        assertEquals(2, OnVertx.await(() -> Panache.withSession(() -> store.load(id))).version());
+    }
+
+    @Test
+    void historyIsNeverRewritten() {
+        UUID id = UUID.randomUUID();
+        append(id, 0, received(id));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Sql.query(
+                "update event_store set actor = 'someone else' where stream_id = '" + id + "' returning 1",
+                rs -> rs.getInt(1)));
+        assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+    }
+
+    @Test
+    void withKafkaDown_appendsAreKept_andPublishedInOrderWhenItIsBack() {
+        UUID id = UUID.randomUUID();
+        RealInfrastructure.kafka().stop();
+        try {
+            append(id, 0, received(id));
+            append(id, 1, new RequestAcknowledged(id, "director", LocalDate.now().plusDays(7)));
+            append(id, 2, new RequestWithdrawn(id, "director"));
+            assertEquals(3L, Sql.query("select count(*) from outbox o join event_store e on e.event_id = o.event_id"
+                    + " where e.stream_id = '" + id + "'", rs -> rs.getLong(1)).get(0), "kept in the outbox");
+        } finally {
+            RealInfrastructure.kafka().restart();
+        }
+        List<String> types = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 3, Duration.ofSeconds(90)).stream()
+                .map(r -> TopicProbe.headers(r).get("ce_type")).distinct().toList();
+        assertEquals(List.of("RequestReceived", "RequestAcknowledged", "RequestWithdrawn"), types);
+    }
+
+    static List<Integer> versions(UUID id) {
+        return Sql.query("select version from event_store where stream_id = '" + id + "' order by version",
+                rs -> rs.getInt(1));
+    }
+}
