@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.pupildata.infra.DevTokens;
 import nl.pupildata.runner.LocalStack;
 
 /** The system's REST API as a client sees it: one HTTP/1.1 client with keep-alive, development tokens. */
@@ -27,12 +26,20 @@ final class Api {
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    final String director = "Bearer " + DevTokens.token("DIRECTOR", "bench-director", List.of(SCHOOL, SEEDED_SCHOOL));
-    final String officer = "Bearer " + DevTokens.token("QUALITY_OFFICER", "bench-officer", List.of());
     private final LocalStack stack;
 
+    /** Tokens from the run's Keycloak: a director of both benchmark schools (made for it), the board's officer. */
     Api(LocalStack stack) {
         this.stack = stack;
+        stack.keycloak().createUser("bench.director", "DIRECTOR", List.of(SCHOOL, SEEDED_SCHOOL));
+    }
+
+    String director() {
+        return "Bearer " + stack.token("bench.director");
+    }
+
+    String officer() {
+        return "Bearer " + stack.token("kwaliteit.bestuur");
     }
 
     /** A complete, valid access request by a guardian (PA-1), each with its own pupil reference. */
@@ -50,7 +57,7 @@ final class Api {
     /** POST /requests; the new request's id, or null when it was not accepted. */
     String intake() throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.url("request-service") + "/requests"))
-                .header("Authorization", director).header("Content-Type", "application/json")
+                .header("Authorization", director()).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(accessRequest())).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {

@@ -135,7 +135,7 @@ public final class Benchmark {
         log("Waiting until every service has caught up …");
         long t0 = System.nanoTime();
         String last = api.intake();
-        while (api.get("register-service", "/register/" + last, api.director).statusCode() != 200
+        while (api.get("register-service", "/register/" + last, api.director()).statusCode() != 200
                 || api.consumerLag() > 0) {
             if (System.nanoTime() - t0 > Duration.ofMinutes(10).toNanos()) {
                 throw new IllegalStateException("the services did not catch up within 10 minutes");
@@ -153,8 +153,8 @@ public final class Benchmark {
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
         LocalStack.SERVICES.forEach(s -> ports.put(s, 0));
-        return new LocalStack(new LocalStack.Settings(root, 0, 0, 0, ports, Map.of(), runDir, null,
-                Durability.FAST_NOT_CRASH_SAFE, 12));
+        return new LocalStack(new LocalStack.Settings(root, 0, 0, 0, 0, ports, Map.of(), runDir, null,
+                Durability.FAST_NOT_CRASH_SAFE, 12, null));
     }
 
     static void log(String message) {

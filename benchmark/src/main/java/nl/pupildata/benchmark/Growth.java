@@ -50,7 +50,7 @@ final class Growth {
         }
         Await.until("the template request is in the register", Duration.ofSeconds(60), () -> {
             try {
-                return api.get("register-service", "/register/" + template, api.director).statusCode() == 200;
+                return api.get("register-service", "/register/" + template, api.director()).statusCode() == 200;
             } catch (Exception e) {
                 return false;
             }
@@ -129,17 +129,17 @@ final class Growth {
             }
             intake.add(System.nanoTime() - t0);
         }
-        Latencies list = timed(samples, "/register?school=" + Api.SEEDED_SCHOOL + "&size=50", api.director, "\"entries\"");
-        Latencies pupil = timed(samples, "/register/pupils/B312-0", api.director, "\"count\":2");
+        Latencies list = timed(samples, "/register?school=" + Api.SEEDED_SCHOOL + "&size=50", api.director(), "\"entries\"");
+        Latencies pupil = timed(samples, "/register/pupils/B312-0", api.director(), "\"count\":2");
         Latencies schoolCsv = timed(Math.max(3, samples / 5), "/register/export?school=" + Api.SEEDED_SCHOOL,
-                api.director, "");
-        long schoolRows = csvRows("/register/export?school=" + Api.SEEDED_SCHOOL, api.director);
+                api.director(), "");
+        long schoolRows = csvRows("/register/export?school=" + Api.SEEDED_SCHOOL, api.director());
         Latencies full = new Latencies();
         long fullRows = -1;
         String note = "";
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            HttpResponse<String> r = api.get("register-service", "/register/export", api.officer);
+            HttpResponse<String> r = api.get("register-service", "/register/export", api.officer());
             long took = System.nanoTime() - t0;
             if (r.statusCode() != 200) {
                 note = "HTTP " + r.statusCode();

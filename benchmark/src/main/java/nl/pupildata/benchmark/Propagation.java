@@ -94,7 +94,7 @@ final class Propagation {
         reader.interrupt();
         reader.join();
         for (String id : visible.subList(0, Math.min(20, visible.size()))) {
-            if (api.get("register-service", "/register/" + id, api.director).statusCode() != 200) {
+            if (api.get("register-service", "/register/" + id, api.director()).statusCode() != 200) {
                 throw new IllegalStateException("entry " + id + " is in the database but not in the API");
             }
         }

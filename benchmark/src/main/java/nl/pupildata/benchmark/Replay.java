@@ -93,13 +93,13 @@ final class Replay {
         double rawCopy = copy(templates, events);
         stack.restart("register-service", liveAtEnd);
         Benchmark.log("Replaying the register from " + events + " events …");
-        if (api.post("register-service", "/register/replay", api.officer).statusCode() != 202) {
+        if (api.post("register-service", "/register/replay", api.officer()).statusCode() != 202) {
             throw new IllegalStateException("replay was not started");
         }
         String status;
         while (true) {
             Thread.sleep(1000);
-            status = api.get("register-service", "/register/replay", api.officer).body();
+            status = api.get("register-service", "/register/replay", api.officer()).body();
             Matcher state = STATE.matcher(status);
             if (state.find() && !"REBUILDING".equals(state.group(1))) {
                 if (!"IDLE".equals(state.group(1))) {
@@ -111,7 +111,7 @@ final class Replay {
         Matcher m = READ.matcher(status);
         long replayed = m.find() ? Long.parseLong(m.group(1)) : -1;
         double replaySeconds = seconds(status);
-        Matcher total = TOTAL.matcher(api.get("register-service", "/register?size=1", api.officer).body());
+        Matcher total = TOTAL.matcher(api.get("register-service", "/register?size=1", api.officer()).body());
         long entries = total.find() ? Long.parseLong(total.group(1)) : -1;
         if (replayed != events) {
             throw new IllegalStateException("replay read " + replayed + " of " + events + " events");

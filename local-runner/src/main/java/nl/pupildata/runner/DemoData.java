@@ -6,10 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.pupildata.infra.DevTokens;
 
 /**
  * A handful of realistic example requests, entered over the API as school staff would, so that a newcomer
@@ -20,12 +18,16 @@ public final class DemoData {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private final LocalStack stack;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final String director12 = DevTokens.token("DIRECTOR", "director@12AB", List.of("12AB"));
-    private final String coordinator12 = DevTokens.token("QUALITY_COORDINATOR", "kc@12AB", List.of("12AB"));
-    private final String director34 = DevTokens.token("DIRECTOR", "director@34CD", List.of("34CD"));
+    private final String director12;
+    private final String coordinator12;
+    private final String director34;
 
+    /** Entered as the realm's demo users would (tokens from the run's Keycloak). */
     public DemoData(LocalStack stack) {
         this.stack = stack;
+        this.director12 = stack.token("directeur.12ab");
+        this.coordinator12 = stack.token("kc.12ab");
+        this.director34 = stack.token("directeur.34cd");
     }
 
     public int load() throws IOException, InterruptedException {

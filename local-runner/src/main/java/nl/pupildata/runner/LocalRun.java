@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.pupildata.infra.EmbeddedKeycloak;
 import nl.pupildata.infra.EmbeddedPostgresServer;
 import sun.misc.Signal;
 
@@ -23,21 +24,23 @@ import sun.misc.Signal;
 public final class LocalRun {
 
     static final String USAGE = """
-            Usage: scripts/run-local [--demo] [--fresh] [--data DIR] [--port-offset N]
+            Usage: scripts/run-local [--demo] [--fresh] [--data DIR] [--port-offset N] [--keycloak-url URL]
 
               --demo           enter a handful of example requests (once per data folder)
               --fresh          start from empty: delete the data of earlier runs first
               --data DIR       keep the data in DIR (default: .run/data)
-              --port-offset N  add N to every port (Kafka 9092, PostgreSQL 55432, services 8081-8084)
+              --port-offset N  add N to every port (Kafka 9092, PostgreSQL 55432, Keycloak 8180, services 8081-8084)
+              --keycloak-url URL  use the Keycloak that runs there (with the pupil-data realm) instead of starting one
             """;
 
-    record Options(boolean demo, boolean fresh, Path dataDir, int portOffset) {
+    record Options(boolean demo, boolean fresh, Path dataDir, int portOffset, String keycloakUrl) {
 
         static Options parse(Path root, String[] args) {
             boolean demo = false;
             boolean fresh = false;
             Path data = root.resolve(".run/data");
             int offset = 0;
+            String keycloak = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--demo" -> demo = true;
@@ -50,11 +53,12 @@ public final class LocalRun {
                             throw new IllegalArgumentException("--port-offset needs a number");
                         }
                     }
+                    case "--keycloak-url" -> keycloak = value(args, ++i, "--keycloak-url");
                     case "--help", "-h" -> throw new IllegalArgumentException("");
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(demo, fresh, data, offset);
+            return new Options(demo, fresh, data, offset, keycloak);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -98,8 +102,10 @@ public final class LocalRun {
         } else {
             log("Starting on the data kept in " + data.dir() + " (--fresh starts from empty).");
         }
-        LocalStack.Settings settings = LocalStack.Settings.local(root, data.dir(), options.portOffset())
+        LocalStack.Settings local = LocalStack.Settings.local(root, data.dir(), options.portOffset())
                 .withServiceProperties(servicePropertiesFrom(System.getProperties()));
+        LocalStack.Settings settings = options.keycloakUrl() == null ? local
+                : local.withKeycloakAt(options.keycloakUrl());
         refuseTakenPorts(settings);
 
         LocalStack stack = new LocalStack(settings);
@@ -153,6 +159,7 @@ public final class LocalRun {
         for (DataFolder.Started s : data.recordedProcesses()) {
             s.stillRunning().ifPresent(p -> {
                 log(s.name() + " of an earlier run (pid " + p.pid() + ") is still running; stopping it …");
+                p.descendants().forEach(ProcessHandle::destroy); // Keycloak's JVM under kc.sh
                 p.destroy();
                 try {
                     p.onExit().get(10, TimeUnit.SECONDS);
@@ -205,7 +212,13 @@ public final class LocalRun {
                 stack.postgres().jdbcUrl("<service>_service")));
         b.append(String.format("  %-17s %s (kept between runs; --fresh starts from empty; scripts/backup)%n",
                 "Data", data.dir()));
-        b.append("\nA token for the API:  TOKEN=$(scripts/dev-token DIRECTOR 12AB)\n");
+        b.append(String.format("  %-17s %s (admin console: %s / %s, local only)%n", "Keycloak",
+                stack.keycloak().url(), EmbeddedKeycloak.ADMIN, EmbeddedKeycloak.ADMIN_PASSWORD));
+        b.append("\nDemo users (password ").append(EmbeddedKeycloak.DEMO_PASSWORD).append(", local only):\n")
+                .append("  directeur.12ab, kc.12ab, administratie.12ab, aandacht.12ab   (school 12AB)\n")
+                .append("  directeur.34cd, kc.34cd, administratie.34cd, aandacht.34cd   (school 34CD)\n")
+                .append("  kwaliteit.bestuur, privacy.bestuur                            (the board)\n");
+        b.append("\nA token for the API:  TOKEN=$(scripts/token directeur.12ab)\n");
         b.append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(stack.url("request-service"))
                 .append("/requests\n");
         b.append("\nPress Ctrl-C to stop everything.\n");

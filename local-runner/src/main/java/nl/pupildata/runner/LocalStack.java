@@ -18,13 +18,14 @@ import java.util.function.BiConsumer;
 import nl.pupildata.events.Topic;
 import nl.pupildata.infra.Durability;
 import nl.pupildata.infra.EmbeddedKafka;
+import nl.pupildata.infra.EmbeddedKeycloak;
 import nl.pupildata.infra.EmbeddedPostgresServer;
 import nl.pupildata.infra.FreePort;
 
 /**
  * The whole system on one machine: a real Kafka broker (KRaft), a real PostgreSQL with a database per service,
- * and the four packaged services as their own processes, exactly as they run in production (dev profile for
- * the development token key). Used by {@code scripts/run-local} (through {@link LocalRun}), the benchmark and the
+ * a real Keycloak with the project's realm, and the four packaged services as their own processes, exactly as they run
+ * in production (the production profile, trusting only that Keycloak). Used by {@code scripts/run-local} (through {@link LocalRun}), the benchmark and the
  * system tests.
  */
 public final class LocalStack implements AutoCloseable {
@@ -38,15 +39,18 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Where and how to run.
      *
-     * @param kafkaPort, kafkaControllerPort, postgresPort, servicePorts 0 picks a free port
+     * @param kafkaPort, kafkaControllerPort, postgresPort, keycloakPort, servicePorts 0 picks a free port; a
+     *     negative Keycloak port starts no Keycloak
+     * @param keycloakUrl a Keycloak that already runs (with the pupil-data realm) to use instead of starting one; null
+     *     to start one on {@code keycloakPort}
      * @param serviceProperties extra system properties for every service
      * @param runDir where the logs go
      * @param dataDir where PostgreSQL and Kafka keep their data between runs; null: temporary folders in runDir,
      *     deleted when the stack stops
      */
-    public record Settings(Path root, int kafkaPort, int kafkaControllerPort, int postgresPort,
+    public record Settings(Path root, int kafkaPort, int kafkaControllerPort, int postgresPort, int keycloakPort,
             Map<String, Integer> servicePorts, Map<String, String> serviceProperties, Path runDir, Path dataDir,
-            Durability durability, int topicPartitions) {
+            Durability durability, int topicPartitions, String keycloakUrl) {
 
         /** {@code scripts/run-local}: the documented ports (shifted by {@code portOffset}), data kept, durable. */
         public static Settings local(Path root, Path dataDir, int portOffset) {
@@ -54,27 +58,33 @@ public final class LocalStack implements AutoCloseable {
             for (int i = 0; i < SERVICES.size(); i++) {
                 ports.put(SERVICES.get(i), 8081 + i + portOffset);
             }
-            return new Settings(root, 9092 + portOffset, 9093 + portOffset, 55432 + portOffset, ports, Map.of(),
-                    root.resolve(".run"), dataDir, Durability.DURABLE, LOCAL_PARTITIONS);
+            return new Settings(root, 9092 + portOffset, 9093 + portOffset, 55432 + portOffset, 8180 + portOffset, ports,
+                    Map.of(), root.resolve(".run"), dataDir, Durability.DURABLE, LOCAL_PARTITIONS, null);
         }
 
         /** Tests: free ports, temporary data, the fast settings. */
         public static Settings forTests(Path root, Path runDir, Map<String, String> serviceProperties) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s, 0));
-            return new Settings(root, 0, 0, 0, ports, serviceProperties, runDir, null,
-                    Durability.FAST_NOT_CRASH_SAFE, 3);
+            return new Settings(root, 0, 0, 0, 0, ports, serviceProperties, runDir, null,
+                    Durability.FAST_NOT_CRASH_SAFE, 3, null);
         }
 
         /** Kafka and PostgreSQL alone on kept data, on free ports (a restore rebuilds the topics with them). */
         public static Settings infrastructureOnly(Path root, Path dataDir) {
-            return new Settings(root, 0, 0, 0, Map.of(), Map.of(), root.resolve(".run"), dataDir, Durability.DURABLE,
-                    LOCAL_PARTITIONS);
+            return new Settings(root, 0, 0, 0, -1, Map.of(), Map.of(), root.resolve(".run"), dataDir,
+                    Durability.DURABLE, LOCAL_PARTITIONS, null);
         }
 
         public Settings withServiceProperties(Map<String, String> properties) {
-            return new Settings(root, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, properties, runDir,
-                    dataDir, durability, topicPartitions);
+            return new Settings(root, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort, servicePorts,
+                    properties, runDir, dataDir, durability, topicPartitions, keycloakUrl);
+        }
+
+        /** Uses the Keycloak that runs at {@code url} instead of starting one. */
+        public Settings withKeycloakAt(String url) {
+            return new Settings(root, kafkaPort, kafkaControllerPort, postgresPort, -1, servicePorts,
+                    serviceProperties, runDir, dataDir, durability, topicPartitions, url);
         }
 
         /** Every fixed port this run needs, by what uses it (none when all are chosen freely). */
@@ -88,6 +98,9 @@ public final class LocalStack implements AutoCloseable {
             }
             if (kafkaControllerPort != 0) {
                 fixed.put(kafkaControllerPort, "Kafka's controller");
+            }
+            if (keycloakPort > 0) {
+                fixed.put(keycloakPort, "Keycloak");
             }
             servicePorts.forEach((service, port) -> {
                 if (port != 0) {
@@ -110,6 +123,7 @@ public final class LocalStack implements AutoCloseable {
     };
     private EmbeddedKafka kafka;
     private EmbeddedPostgresServer postgres;
+    private EmbeddedKeycloak keycloak;
     /** Set by {@link #close}: a start still under way starts nothing more. */
     private volatile boolean closed;
 
@@ -122,9 +136,37 @@ public final class LocalStack implements AutoCloseable {
         this.onServiceStarted = listener;
     }
 
+    /** Keycloak (the slowest, started first and awaited last), PostgreSQL, Kafka, then the services. */
     public void start() throws Exception {
+        startKeycloak();
         startInfrastructure();
         startServices();
+        awaitKeycloak();
+    }
+
+    /** Starts Keycloak, unless the settings ask for none; {@link #awaitKeycloak} waits for it. */
+    public void startKeycloak() throws IOException {
+        if (settings.keycloakUrl() != null) {
+            log("Using the Keycloak at " + settings.keycloakUrl());
+            keycloak = EmbeddedKeycloak.attach(settings.keycloakUrl());
+            return;
+        }
+        if (settings.keycloakPort() < 0) {
+            return;
+        }
+        Path logs = Files.createDirectories(settings.runDir().resolve("logs"));
+        log("Starting Keycloak …");
+        keycloak = EmbeddedKeycloak.start(settings.root(), settings.keycloakPort(), logs.resolve("keycloak.log"));
+        onServiceStarted.accept("keycloak", keycloak.process().orElseThrow());
+    }
+
+    public void awaitKeycloak() throws InterruptedException {
+        if (keycloak != null) {
+            long t0 = System.nanoTime();
+            keycloak.awaitReady(Duration.ofSeconds(180));
+            log(String.format("Keycloak is ready on %s (%.1f s more after the services)", keycloak.url(),
+                    (System.nanoTime() - t0) / 1e9));
+        }
     }
 
     /** PostgreSQL with a database per service, and Kafka with the topics. */
@@ -188,7 +230,8 @@ public final class LocalStack implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
         command.addAll(List.of(
-                "-Dquarkus.profile=dev",
+                // The production profile, with readable logs on a developer's screen.
+                "-D%prod.quarkus.log.console.json.enabled=false",
                 "-Dquarkus.http.port=" + ports.get(service),
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(service)),
@@ -198,8 +241,14 @@ public final class LocalStack implements AutoCloseable {
         settings.serviceProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
         extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+        if (keycloak != null) {
+            // As a deployment configures them: the issuer and its keys (docs/security.md).
+            builder.environment().put("JWT_ISSUER", keycloak.issuer());
+            builder.environment().put("JWT_JWKS_URL", keycloak.jwksUrl());
+        }
+        Process p = builder.start();
         processes.put(service, p);
         onServiceStarted.accept(service, p);
         log("Started " + service + " (pid " + p.pid() + ") on port " + ports.get(service));
@@ -271,6 +320,15 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
+    public EmbeddedKeycloak keycloak() {
+        return keycloak;
+    }
+
+    /** An access token of a demo user of the realm (e.g. {@code directeur.12ab}), from this run's Keycloak. */
+    public String token(String username) {
+        return keycloak.token(username);
+    }
+
     public static String database(String service) {
         return service.replace('-', '_');
     }
@@ -282,6 +340,9 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (keycloak != null) {
+            keycloak.process().ifPresent(Process::destroy); // stops beside the services; awaited below
+        }
         if (!processes.isEmpty()) {
             log("Stopping the services: " + String.join(", ", processes.keySet()) + " …");
             long t0 = System.nanoTime();
@@ -300,6 +361,10 @@ public final class LocalStack implements AutoCloseable {
             log(String.format("Stopped the services (%.1f s).", (System.nanoTime() - t0) / 1e9));
             processes.clear();
         }
+        if (keycloak != null && keycloak.process().isPresent()) {
+            timed("Keycloak", keycloak::close);
+        }
+        keycloak = null;
         if (kafka != null) {
             timed("Kafka", kafka::close);
             kafka = null;
@@ -313,6 +378,9 @@ public final class LocalStack implements AutoCloseable {
     /** A second Ctrl-C: no waiting for anything. PostgreSQL and Kafka recover from their logs at the next start. */
     public void stopNow() {
         processes.values().forEach(Process::destroyForcibly);
+        if (keycloak != null) {
+            keycloak.stopNow();
+        }
         if (postgres != null) {
             postgres.stopImmediately();
         }

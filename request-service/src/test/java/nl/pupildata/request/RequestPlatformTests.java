@@ -24,6 +24,7 @@ import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.OnVertx;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Sql;
+import nl.pupildata.testinfra.TestTokens;
 import nl.pupildata.testinfra.Tokens;
 import nl.pupildata.testinfra.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -131,6 +132,31 @@ class RequestPlatformTests {
                 .when().post("/requests").then().statusCode(403).contentType("application/problem+json")
                 .body("status", is(403));
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /**
+     * Only the configured issuer's tokens, for this API's audience, signed with its key, not expired and not older than
+     * the maximum age: every other token is answered 401 as a problem, and nothing is registered.
+     */
+    @Test
+    void tokensOfAnotherIssuerOrAudience_expired_tooOld_unsigned_orWronglySigned_areRefused401() {
+        String body = parentAccessBody(LocalDate.now().minusDays(1));
+        List<String> user = List.of("12AB");
+        Map<String, String> refused = Map.of(
+                "another issuer", TestTokens.otherIssuer("DIRECTOR", "d@12AB", user),
+                "another audience", TestTokens.otherAudience("DIRECTOR", "d@12AB", user),
+                "expired", TestTokens.expired("DIRECTOR", "d@12AB", user),
+                "older than the maximum age", TestTokens.tooOld("DIRECTOR", "d@12AB", user),
+                "alg none", TestTokens.unsigned("DIRECTOR", "d@12AB", user),
+                "signed by another key", TestTokens.wronglySigned("DIRECTOR", "d@12AB", user));
+        long before = count("select count(*) from event_store");
+        refused.forEach((why, token) -> given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON).body(body).when().post("/requests").then()
+                .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                .body("status", is(401)));
+        assertEquals(before, count("select count(*) from event_store"), "nothing registered");
+        given().header("Authorization", "Bearer " + TestTokens.token("DIRECTOR", "d@12AB", user))
+                .contentType(ContentType.JSON).body(body).when().post("/requests").then().statusCode(201);
     }
 
     @Test

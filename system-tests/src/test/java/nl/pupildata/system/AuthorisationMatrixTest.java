@@ -12,8 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import nl.pupildata.infra.Await;
-import nl.pupildata.infra.DevTokens;
 import nl.pupildata.runner.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,16 +32,27 @@ class AuthorisationMatrixTest {
              "guardians":[{"id":"g1","name":"Ouder","email":"ouder@example.nl","hasAuthority":true}],
              "guardiansLivingApart":false,"requester":{"guardianId":"g1"},"accessMode":"PDF_BY_SECURE_MAIL"}"""
             .formatted(LocalDate.now());
-    static LocalStack stack;
+    static final LocalStack stack = SystemUnderTest.stack();
     static String requestId;
+
+    /** The realm's demo user of each role at school 12AB (board roles: the board's). */
+    static final Map<String, String> AT_12AB = Map.of("DIRECTOR", "directeur.12ab", "QUALITY_COORDINATOR", "kc.12ab",
+            "ADMIN_STAFF", "administratie.12ab", "SAFEGUARDING_OFFICER", "aandacht.12ab",
+            "QUALITY_OFFICER", "kwaliteit.bestuur", "PRIVACY_OFFICER", "privacy.bestuur");
+    /** … and of each school role at the other school, 34CD. */
+    static final Map<String, String> AT_34CD = Map.of("DIRECTOR", "directeur.34cd", "QUALITY_COORDINATOR", "kc.34cd",
+            "ADMIN_STAFF", "administratie.34cd", "SAFEGUARDING_OFFICER", "aandacht.34cd");
 
     @BeforeAll
     static void aRequestOfSchool12ABKnownToEveryService() {
-        stack = SystemUnderTest.stack();
-        String director = DevTokens.token("DIRECTOR", "director@12AB", List.of("12AB"));
+        String director = stack.token("directeur.12ab");
         requestId = given().baseUri(stack.url("request-service")).header("Authorization", "Bearer " + director)
                 .contentType(ContentType.JSON).body(INTAKE).post("/requests").then().statusCode(201).extract().path("id");
-        String officer = DevTokens.token("QUALITY_OFFICER", "qo@board", List.of());
+        String officer = stack.token("kwaliteit.bestuur");
+        // A school role without any school: made in the realm for this test.
+        for (String role : SCHOOL_ROLES) {
+            stack.keycloak().createUser(noSchoolUser(role), role, List.of());
+        }
         for (String path : List.of("consent-service|/requests/" + requestId + "/consent",
                 "deadline-service|/requests/" + requestId + "/deadline", "register-service|/register/" + requestId)) {
             String[] p = path.split("\\|");
@@ -81,9 +92,7 @@ class AuthorisationMatrixTest {
             assertEquals(ROLES.size() + 5, row.cells().size(), row.path());
             for (int i = 0; i < ROLES.size(); i++) {
                 String role = ROLES.get(i);
-                String token = DevTokens.token(role, DevTokens.defaultUser(role, List.of("12AB")),
-                        SCHOOL_ROLES.contains(role) ? List.of("12AB") : List.of());
-                cellsChecked += check(row, row.cells().get(i), token, role, wrong);
+                cellsChecked += check(row, row.cells().get(i), stack.token(AT_12AB.get(role)), role, wrong);
             }
             String schoolRole = null;
             for (int i = 0; i < SCHOOL_ROLES.size(); i++) {
@@ -94,19 +103,23 @@ class AuthorisationMatrixTest {
             }
             String anyAllowed = ROLES.get(row.cells().subList(0, ROLES.size()).indexOf("✓"));
             if (schoolRole != null) {
-                cellsChecked += check(row, row.cells().get(6), DevTokens.token(schoolRole, "someone@99ZZ", List.of("99ZZ")),
+                cellsChecked += check(row, row.cells().get(6), stack.token(AT_34CD.get(schoolRole)),
                         schoolRole + " of another school", wrong);
-                cellsChecked += check(row, row.cells().get(7), DevTokens.token(schoolRole, "someone", List.of()),
+                cellsChecked += check(row, row.cells().get(7), stack.token(noSchoolUser(schoolRole)),
                         schoolRole + " without schools", wrong);
             }
             cellsChecked += check(row, row.cells().get(8), null, "no token", wrong);
-            cellsChecked += check(row, row.cells().get(9), DevTokens.expiredToken(anyAllowed, "x", List.of("12AB")),
-                    "expired token", wrong);
-            cellsChecked += check(row, row.cells().get(10),
-                    DevTokens.wronglySignedToken(anyAllowed, "x", List.of("12AB")), "wrong signature", wrong);
+            cellsChecked += check(row, row.cells().get(9), ForgedTokens.withOldDevelopmentKey(stack, anyAllowed),
+                    "the old development key", wrong);
+            cellsChecked += check(row, row.cells().get(10), ForgedTokens.withUnknownKey(stack, anyAllowed),
+                    "wrong signature", wrong);
         }
         assertTrue(wrong.isEmpty(), "cells that do not hold:\n" + String.join("\n", wrong));
         System.out.printf("Authorisation matrix: %d endpoints, %d cells checked%n", rows.size(), cellsChecked);
+    }
+
+    static String noSchoolUser(String role) {
+        return "zonder-school." + role.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     static int check(Row row, String expected, String token, String who, List<String> wrong) {

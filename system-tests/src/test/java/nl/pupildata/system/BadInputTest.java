@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.*;
 import nl.pupildata.infra.Await;
-import nl.pupildata.infra.DevTokens;
 import nl.pupildata.runner.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,16 +27,15 @@ class BadInputTest {
 
     static final int TRIES = Integer.getInteger("pupil-data.fuzz.tries", 60);
     static final long SEED = Long.getLong("pupil-data.fuzz.seed", System.nanoTime());
-    static final String DIRECTOR = DevTokens.token("DIRECTOR", "director@12AB", List.of("12AB"));
-    static final String OFFICER = DevTokens.token("QUALITY_OFFICER", "qo@board", List.of());
-    static final String PRIVACY = DevTokens.token("PRIVACY_OFFICER", "privacy@board", List.of());
-    static LocalStack stack;
+    static final LocalStack stack = SystemUnderTest.stack();
+    static final String DIRECTOR = stack.token("directeur.12ab");
+    static final String OFFICER = stack.token("kwaliteit.bestuur");
+    static final String PRIVACY = stack.token("privacy.bestuur");
     static String requestId;
     static final Map<String, Map<Integer, Integer>> outcomes = new TreeMap<>();
 
     @BeforeAll
     static void aRequestToAimAt() {
-        stack = SystemUnderTest.stack();
         requestId = given().baseUri(stack.url("request-service")).header("Authorization", "Bearer " + DIRECTOR)
                 .contentType("application/json").body(INTAKE).post("/requests").then().statusCode(201)
                 .extract().path("id");

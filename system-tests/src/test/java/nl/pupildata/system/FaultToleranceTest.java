@@ -13,7 +13,6 @@ import java.util.*;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.pupildata.infra.Await;
-import nl.pupildata.infra.DevTokens;
 import nl.pupildata.runner.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,14 +29,13 @@ class FaultToleranceTest {
 
     static final int REQUESTS = Integer.getInteger("pupil-data.faults.requests", 40);
     static final Duration SETTLE = Duration.ofSeconds(120);
-    static final String DIRECTOR = DevTokens.token("DIRECTOR", "director@12AB", List.of("12AB"));
-    static final String OFFICER = DevTokens.token("QUALITY_OFFICER", "qo@board", List.of());
-    static LocalStack stack;
+    static final LocalStack stack = SystemUnderTest.stack();
+    static final String DIRECTOR = stack.token("directeur.12ab");
+    static final String OFFICER = stack.token("kwaliteit.bestuur");
     static final List<String> report = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        stack = SystemUnderTest.stack();
         report.add(String.format("%-28s %6s %9s %8s %7s %6s", "fault", "sent", "accepted", "refused", "failed",
                 "found"));
     }

@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import nl.pupildata.infra.Await;
-import nl.pupildata.infra.DevTokens;
+import nl.pupildata.infra.EmbeddedKeycloak;
 import nl.pupildata.infra.EmbeddedPostgresServer;
 import nl.pupildata.runner.PortOwners;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,9 +38,9 @@ import org.junit.jupiter.api.Test;
 class LocalRunDurabilityTest {
 
     static final Duration WAIT = Duration.ofSeconds(90);
-    static final String DIRECTOR = DevTokens.token("DIRECTOR", "director@12AB", List.of("12AB"));
-    static final String COORDINATOR = DevTokens.token("QUALITY_COORDINATOR", "kc@12AB", List.of("12AB"));
-    static final String OFFICER = DevTokens.token("QUALITY_OFFICER", "staf.ok@board", List.of());
+    static final String DIRECTOR = "directeur.12ab";
+    static final String COORDINATOR = "kc.12ab";
+    static final String OFFICER = "kwaliteit.bestuur";
 
     /** One start of the runner: its process and everything it printed. */
     static final class Run {
@@ -85,6 +87,11 @@ class LocalRunDurabilityTest {
             return "http://localhost:" + (port + offset);
         }
 
+        /** A token of a demo user from the Keycloak the runs share. */
+        String token(String user) {
+            return keycloak.token(user);
+        }
+
         /** What a terminal's Ctrl-C sends. */
         long interrupt() throws Exception {
             long t0 = System.nanoTime();
@@ -102,20 +109,20 @@ class LocalRunDurabilityTest {
         // 1. A first run with the demo requests; one more request with steps of its own.
         Run first = start(offset, data, "--demo").awaitReady();
         assertTrue(first.printed(l -> l.contains("Loaded 6 example requests")), first::text);
-        String id = as(DIRECTOR, first.url(8081)).body("""
+        String id = as(first.token(DIRECTOR), first.url(8081)).body("""
                 {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
                  "pupil":{"ref":"L-77001","name":"Sam de Vries","dateOfBirth":"2017-03-01","group":4},
                  "guardians":[{"id":"g1","name":"Anna de Vries","email":"anna@example.nl","hasAuthority":true}],
                  "guardiansLivingApart":false,"requester":{"guardianId":"g1"},"accessMode":"PDF_BY_SECURE_MAIL"}"""
                 .formatted(LocalDate.now().minusDays(3))).post("/requests").then().statusCode(201).extract().path("id");
-        as(DIRECTOR, first.url(8081)).body("{\"expectedOn\":\"" + LocalDate.now().plusDays(7) + "\"}")
+        as(first.token(DIRECTOR), first.url(8081)).body("{\"expectedOn\":\"" + LocalDate.now().plusDays(7) + "\"}")
                 .post("/requests/" + id + "/acknowledgement").then().statusCode(200);
-        as(COORDINATOR, first.url(8081)).body("{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")
+        as(first.token(COORDINATOR), first.url(8081)).body("{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")
                 .post("/requests/" + id + "/review").then().statusCode(200);
         awaitRegister(first, id, "IN_PROGRESS", 7);
         awaitDemoSignals(first);
-        String registerBefore = export(first);
-        String dueOn = as(DIRECTOR, first.url(8083)).get("/requests/" + id + "/deadline").then().statusCode(200)
+        String registerBefore = settledExport(first);
+        String dueOn = as(first.token(DIRECTOR), first.url(8083)).get("/requests/" + id + "/deadline").then().statusCode(200)
                 .extract().path("dueOn");
 
         // 2. Ctrl-C: everything stops, in order, saying so.
@@ -131,12 +138,12 @@ class LocalRunDurabilityTest {
         System.out.printf("Start after a stop took %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         assertTrue(second.printed(l -> l.contains("not loading them again")), second::text);
         assertEquals(registerBefore, export(second), "the register after a restart");
-        as(DIRECTOR, second.url(8081)).get("/requests/" + id).then().statusCode(200);
-        as(DIRECTOR, second.url(8083)).get("/requests/" + id + "/deadline").then().statusCode(200)
+        as(second.token(DIRECTOR), second.url(8081)).get("/requests/" + id).then().statusCode(200);
+        as(second.token(DIRECTOR), second.url(8083)).get("/requests/" + id + "/deadline").then().statusCode(200)
                 .body("dueOn", org.hamcrest.Matchers.equalTo(dueOn));
-        as(DIRECTOR, second.url(8084)).get("/register/pupils/L-77001").then().statusCode(200)
+        as(second.token(DIRECTOR), second.url(8084)).get("/register/pupils/L-77001").then().statusCode(200)
                 .body("count", org.hamcrest.Matchers.equalTo(1));
-        as(DIRECTOR, second.url(8081)).body("{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\"}")
+        as(second.token(DIRECTOR), second.url(8081)).body("{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\"}")
                 .post("/requests/" + id + "/shares").then().statusCode(200);
         awaitRegister(second, id, "ANSWERED", 7);
         assertReplayEqualsLive(second);
@@ -162,7 +169,7 @@ class LocalRunDurabilityTest {
         orphans.forEach(pid -> assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                 "process " + pid + " of the killed run still runs"));
         awaitRegister(third, id, "ANSWERED", 7);
-        String registerAfterKill = export(third);
+        String registerAfterKill = settledExport(third);
 
         // 7. A backup while it runs; stopped; restored over the folder; everything back, the replay equal.
         Path backup = data.resolveSibling(data.getFileName() + "-backup.tar.gz");
@@ -173,7 +180,7 @@ class LocalRunDurabilityTest {
         assertEquals(0, r.waitFor(), () -> output(r));
         Run restored = start(offset, data).awaitReady();
         assertEquals(registerAfterKill, export(restored), "the register after a restore");
-        as(DIRECTOR, restored.url(8081)).get("/requests/" + id).then().statusCode(200)
+        as(restored.token(DIRECTOR), restored.url(8081)).get("/requests/" + id).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("ANSWERED"));
         assertReplayEqualsLive(restored);
         restored.interrupt();
@@ -185,11 +192,32 @@ class LocalRunDurabilityTest {
     Run start(int offset, Path data, String... options) throws IOException {
         dataFolders.add(data);
         List<String> command = new ArrayList<>(runnerCommand("nl.pupildata.runner.LocalRun"));
-        command.addAll(List.of("--data", data.toString(), "--port-offset", Integer.toString(offset)));
+        command.addAll(List.of("--data", data.toString(), "--port-offset", Integer.toString(offset),
+                "--keycloak-url", keycloak.url()));
         command.addAll(List.of(options));
         Run run = new Run(new ProcessBuilder(command).redirectErrorStream(true).start(), offset);
         runs.add(run);
         return run;
+    }
+
+    /**
+     * One Keycloak for all the runs of this test (each run would otherwise start its own, which the system tests already
+     * prove): the runner uses it with --keycloak-url, as a board would use its own identity provider.
+     */
+    static EmbeddedKeycloak keycloak;
+
+    @BeforeAll
+    static void startKeycloak() throws Exception {
+        Path logs = Files.createDirectories(SystemUnderTest.ROOT.resolve("system-tests/target/durability"));
+        keycloak = EmbeddedKeycloak.start(SystemUnderTest.ROOT, 0, logs.resolve("keycloak.log"))
+                .awaitReady(Duration.ofSeconds(180));
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
     }
 
     final List<Run> runs = new ArrayList<>();
@@ -262,8 +290,8 @@ class LocalRunDurabilityTest {
 
     static void awaitRegister(Run run, String id, String status, int total) {
         Await.until("the register shows " + id + " as " + status + " among " + total, WAIT, () -> {
-            var entry = as(OFFICER, run.url(8084)).get("/register/" + id);
-            var list = as(OFFICER, run.url(8084)).get("/register?size=1");
+            var entry = as(run.token(OFFICER), run.url(8084)).get("/register/" + id);
+            var list = as(run.token(OFFICER), run.url(8084)).get("/register?size=1");
             // An answered request is settled when deadline-service has also said that its term was met.
             return entry.statusCode() == 200 && status.equals(entry.jsonPath().getString("status"))
                     && entry.jsonPath().getString("dueOn") != null
@@ -281,21 +309,44 @@ class LocalRunDurabilityTest {
 
     /** The event types on the timelines of a pupil's requests. */
     static List<String> timelines(Run run, String pupilRef) {
-        List<String> ids = as(OFFICER, run.url(8084)).get("/register/pupils/" + pupilRef).jsonPath()
+        List<String> ids = as(run.token(OFFICER), run.url(8084)).get("/register/pupils/" + pupilRef).jsonPath()
                 .getList("requests.requestId");
-        return ids.stream().flatMap(id -> as(OFFICER, run.url(8084)).get("/register/" + id).jsonPath()
+        return ids.stream().flatMap(id -> as(run.token(OFFICER), run.url(8084)).get("/register/" + id).jsonPath()
                 .<String>getList("timeline.type").stream()).toList();
     }
 
+    /**
+     * The CSV once every request has its consent requirement (consent-service has seen it) and two reads a moment
+     * apart agree: nothing is still on its way to the register.
+     */
+    static String settledExport(Run run) {
+        String[] last = { null };
+        Await.until("the register has settled", WAIT, () -> {
+            String now = export(run);
+            boolean complete = now.lines().skip(1).noneMatch(l -> l.split(",", -1)[10].isEmpty());
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            if (!same) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return complete && same;
+        });
+        return last[0];
+    }
+
     static String export(Run run) {
-        return as(OFFICER, run.url(8084)).accept("text/csv").get("/register/export").then().statusCode(200)
+        return as(run.token(OFFICER), run.url(8084)).accept("text/csv").get("/register/export").then().statusCode(200)
                 .extract().asString();
     }
 
     static void assertReplayEqualsLive(Run run) {
         String live = export(run);
-        as(OFFICER, run.url(8084)).post("/register/replay").then().statusCode(202);
-        Await.until("the replay ends", WAIT, () -> "IDLE".equals(as(OFFICER, run.url(8084))
+        as(run.token(OFFICER), run.url(8084)).post("/register/replay").then().statusCode(202);
+        Await.until("the replay ends", WAIT, () -> "IDLE".equals(as(run.token(OFFICER), run.url(8084))
                 .get("/register/replay").jsonPath().getString("state")));
         assertEquals(live, export(run), "the register rebuilt from the topics");
     }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.*;
 import nl.pupildata.infra.Await;
-import nl.pupildata.infra.DevTokens;
 import nl.pupildata.runner.LocalStack;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -40,23 +39,19 @@ class QualityCardRoutesTest {
     static final String DEADLINE = "deadline-service";
     static final String REGISTER = "register-service";
 
-    static final String DIRECTOR = DevTokens.token("DIRECTOR", "director@12AB", List.of("12AB"));
-    static final String COORDINATOR = DevTokens.token("QUALITY_COORDINATOR", "k.visser@12AB", List.of("12AB"));
-    static final String ADMIN = DevTokens.token("ADMIN_STAFF", "admin@12AB", List.of("12AB"));
-    static final String QUALITY_OFFICER = DevTokens.token("QUALITY_OFFICER", "staf.ok@board", List.of());
-    static final String PRIVACY_OFFICER = DevTokens.token("PRIVACY_OFFICER", "privacy@board", List.of());
+    static final LocalStack stack = SystemUnderTest.stack();
+    // Tokens of the realm's demo users, from the real Keycloak.
+    static final String DIRECTOR = stack.token("directeur.12ab");
+    static final String COORDINATOR = stack.token("kc.12ab");
+    static final String ADMIN = stack.token("administratie.12ab");
+    static final String QUALITY_OFFICER = stack.token("kwaliteit.bestuur");
+    static final String PRIVACY_OFFICER = stack.token("privacy.bestuur");
 
     /** Personal details used in the routes: none of them may ever appear on Kafka. */
     static final List<String> PERSONAL = List.of("Noor el Amrani", "Fatima el Amrani", "fatima.elamrani@example.nl",
             "Youssef el Amrani", "youssef.elamrani@example.nl", "2016-09-14", "Sanne de Boer",
             "sanne.deboer@example.nl", "Pieter", "pieter.deboer@example.nl", "Daan de Boer", "2015-02-03",
             "M. Visser", "m.visser@veiligthuisutrecht.nl", "030-1234567", "A. Smit", "M. de Wit");
-
-    static LocalStack stack;
-    @BeforeAll
-    static void startTheSystem() {
-        stack = SystemUnderTest.stack();
-    }
 
     // ------------------------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import nl.pupildata.infra.EmbeddedPostgresServer;
 
 /**
  * Starts one real Kafka broker and one real PostgreSQL server for the whole test JVM (no Docker, no Dev
- * Services) and points the service under test at them. They stay up until the JVM ends, so every test class
+ * Services) and points the service under test at them, and at the test JVM's token key ({@link TestTokens}). They stay up until the JVM ends, so every test class
  * of a module shares them; tests may stop and restart them to inject faults.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -31,6 +31,11 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
         config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
         config.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+        // Tokens: the test JVM's own key pair (TestTokens), made in memory; no key file anywhere.
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        // The key itself: in test mode Quarkus would otherwise verify with a key pair of its own making.
+        config.put("mp.jwt.verify.publickey", TestTokens.publicKey());
+        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toUri().toString());
         return config;
     }
 

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.pupildata.platform.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The authenticated user of this request: who acts (recorded on events), their roles and their schools. */
@@ -14,16 +15,21 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken jwt;
+    private final String schoolsClaim;
 
-    public Caller(SecurityIdentity identity, JsonWebToken jwt) {
+    public Caller(SecurityIdentity identity, JsonWebToken jwt,
+            @ConfigProperty(name = "pupil-data.security.schools-claim", defaultValue = "schools") String schoolsClaim) {
         this.identity = identity;
         this.jwt = jwt;
+        this.schoolsClaim = schoolsClaim;
     }
 
-    /** The acting user: the token's {@code upn}, else its {@code sub}. */
+    /**
+     * The acting user, as events record it: the identity provider's stable, opaque subject ({@code sub}), never an
+     * e-mail address; pages resolve it to a name.
+     */
     public String actor() {
-        String upn = jwt.getClaim("upn");
-        return upn != null ? upn : jwt.getSubject();
+        return jwt.getSubject();
     }
 
     public boolean hasRole(String role) {
@@ -34,9 +40,9 @@ public class Caller {
         return Roles.BOARD_WIDE.stream().anyMatch(identity::hasRole);
     }
 
-    /** The BRIN codes of the {@code schools} claim. */
+    /** The BRIN codes of the schools claim. */
     public Set<String> schools() {
-        Object claim = jwt.getClaim("schools");
+        Object claim = jwt.getClaim(schoolsClaim);
         if (claim instanceof Collection<?> values) {
             return values.stream().map(v -> v.toString().replace("\"", "")).collect(Collectors.toUnmodifiableSet());
         }
