@@ -100,6 +100,34 @@ class RegisterProjectionTests {
                 .body("count", is(1));
     }
 
+    static List<Integer> novemberFigures() {
+        JsonPath stats = given().header("Authorization", OFFICER)
+                .get("/register/statistics?school=12AB&from=2026-11-01&to=2026-11-30").then().statusCode(200)
+                .extract().jsonPath();
+        if (stats.getList("months").isEmpty()) {
+            return List.of(0, 0, 0, 0);
+        }
+        assertEquals(List.of("2026-11"), stats.getList("months.month"));
+        return List.of(stats.getInt("months[0].received"), stats.getInt("months[0].withTerm"),
+                stats.getInt("months[0].answered"), stats.getInt("months[0].withinTerm"));
+    }
+
+    @Test
+    void statisticsCountAReceivedAnsweredRequestInItsSchoolAndMonth_andKeepOtherSchoolsOut() {
+        List<Integer> before = novemberFigures();
+        UUID id = UUID.randomUUID();
+        List<EventEnvelope> life = accessLife(id, "P-" + id.toString().substring(0, 8));
+        life.forEach(TopicProbe::publish);
+        awaitEntry(id, life.size());
+        List<Integer> after = novemberFigures();
+        assertEquals(List.of(before.get(0) + 1, before.get(1) + 1, before.get(2) + 1, before.get(3) + 1), after,
+                "received, with a term, answered, answered within the term");
+        given().header("Authorization", Tokens.bearer("DIRECTOR", "34CD")).get("/register/statistics").then()
+                .statusCode(200).body("months.schoolBrin", everyItem(is("34CD")));
+        given().header("Authorization", Tokens.bearer("ADMIN_STAFF", "12AB")).get("/register/statistics").then()
+                .statusCode(403);
+    }
+
     @Test
     void eventsArrivingInAnyTopicOrderGiveTheSameEntry() {
         UUID a = UUID.randomUUID();

@@ -96,7 +96,10 @@ class RequestHandlingTests {
         UUID id = intake(body("PARENT_ACCESS", "EMAIL",
                 ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
         given().header("Authorization", DIRECTOR).get("/requests/" + id).then()
-                .body("blockers.rule", hasItems("PA-3", "PA-7", "PA-4"));
+                .body("blockers.rule", hasItems("PA-3", "PA-7", "PA-4"))
+                .body("pupil.ref", is("P-2001")).body("pupil.name", is("Sam de Vries")).body("pupil.group", is(4))
+                .body("pupil", not(hasKey("dateOfBirth"))).body("guardians.id", contains("g1", "g2"))
+                .body("guardians[0]", not(hasKey("email")));
         step(Tokens.bearer("ADMIN_STAFF", "12AB"), id, "review",
                 "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}").statusCode(403);
         step(DIRECTOR, id, "review", "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")

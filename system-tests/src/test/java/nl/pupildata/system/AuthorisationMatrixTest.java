@@ -76,6 +76,9 @@ class AuthorisationMatrixTest {
                 continue;
             }
             List<String> cells = Arrays.stream(line.split("\\|")).map(String::trim).filter(c -> !c.isEmpty()).toList();
+            if (!cells.get(0).endsWith("-service")) {
+                continue; // another table of the page
+            }
             String[] endpoint = cells.get(1).replace("`", "").split(" ");
             rows.add(new Row(cells.get(0), endpoint[0], endpoint[1], cells.subList(2, cells.size())));
         }

@@ -48,15 +48,7 @@ public class RegisterExport {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor: rows are fetched a thousand at a time
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                List<Object> args = where.positional();
-                for (int i = 0; i < args.size(); i++) {
-                    Object arg = args.get(i);
-                    if (arg instanceof String[] values) {
-                        s.setArray(i + 1, c.createArrayOf("text", values));
-                    } else {
-                        s.setObject(i + 1, arg);
-                    }
-                }
+                where.bind(c, s);
                 s.setFetchSize(1000);
                 out.write('\uFEFF');
                 try (ResultSet r = s.executeQuery();

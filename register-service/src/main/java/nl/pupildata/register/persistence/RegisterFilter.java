@@ -18,6 +18,18 @@ public record RegisterFilter(Set<String> schools, String school, String kind, St
 
     /** A rendered condition: the where-clause and its parameters (named for HQL, in order for SQL). */
     public record Rendered(String where, Map<String, Object> named, List<Object> positional) {
+
+        /** Binds the SQL rendering's parameters, from the first {@code ?} on (a set goes as a text array). */
+        public void bind(java.sql.Connection c, java.sql.PreparedStatement s) throws java.sql.SQLException {
+            for (int i = 0; i < positional.size(); i++) {
+                Object arg = positional.get(i);
+                if (arg instanceof String[] values) {
+                    s.setArray(i + 1, c.createArrayOf("text", values));
+                } else {
+                    s.setObject(i + 1, arg);
+                }
+            }
+        }
     }
 
     private enum Op { EQ, GE, LE, IN }

@@ -25,6 +25,7 @@ import nl.pupildata.register.domain.RegisterFold;
 import nl.pupildata.register.persistence.RegisterEntry;
 import nl.pupildata.register.persistence.RegisterExport;
 import nl.pupildata.register.persistence.RegisterFilter;
+import nl.pupildata.register.persistence.RegisterStatistics;
 import nl.pupildata.register.service.RegisterProjection;
 import nl.pupildata.register.service.RegisterReplay;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,11 +42,17 @@ public class RegisterResource {
     private final Caller caller;
     private final RegisterReplay replay;
     private final RegisterExport export;
+    private final RegisterStatistics statistics;
 
-    public RegisterResource(Caller caller, RegisterReplay replay, RegisterExport export) {
+    public RegisterResource(Caller caller, RegisterReplay replay, RegisterExport export,
+            RegisterStatistics statistics) {
         this.caller = caller;
         this.replay = replay;
         this.export = export;
+        this.statistics = statistics;
+    }
+
+    public record Statistics(List<RegisterStatistics.MonthFigures> months) {
     }
 
     public record TimelineLine(String type, Instant at, String actor) {
@@ -133,6 +140,17 @@ public class RegisterResource {
         return Response.ok(export.csv(filter(school, kind, status, from, to, null)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"register-opvragen-leerlinggegevens.csv\"")
                 .build();
+    }
+
+    @GET
+    @Path("statistics")
+    @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "PA-5: per school and month of receipt, how many requests, with a term, answered, and "
+            + "answered within the term")
+    @Blocking
+    public Statistics statistics(@QueryParam("school") String school, @QueryParam("kind") String kind,
+            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) throws java.sql.SQLException {
+        return new Statistics(statistics.perSchoolAndMonth(filter(school, kind, null, from, to, null)));
     }
 
     @POST

@@ -59,7 +59,12 @@ public class RequestResource {
 
     public record RequestDetails(UUID id, String kind, String schoolBrin, String status, String complexity,
             LocalDate receivedOn, boolean consentSatisfied, String consentExemption, LocalDate dueOn,
-            List<RequestGuide.Blocker> blockers, List<String> allowedActions) {
+            List<RequestGuide.Blocker> blockers, List<String> allowedActions, Pupil pupil,
+            List<RequestHandling.Guardian> guardians) {
+    }
+
+    /** The pupil as staff identify them: the school's reference, the name, the group (no date of birth). */
+    public record Pupil(String ref, String name, Integer group) {
     }
 
     @POST
@@ -310,6 +315,8 @@ public class RequestResource {
         return new RequestDetails(state.id(), state.kind().name(), state.schoolBrin(), state.status().name(),
                 state.complexity() == null ? null : state.complexity().name(), state.received().receivedOn(), consent,
                 view == null ? null : view.exemption, view == null ? null : view.dueOn,
-                RequestGuide.blockers(state, consent), RequestGuide.allowedActions(state));
+                RequestGuide.blockers(state, consent), RequestGuide.allowedActions(state),
+                new Pupil(state.received().pupilRef(), h.people().pupilName(), state.received().pupilGroup()),
+                h.people().guardians());
     }
 }

@@ -61,7 +61,18 @@ public class RequestHandling {
     }
 
     /** A request as a command left it (or as read): its state, its row, and its stream version (the ETag). */
-    public record Handled(RequestState state, RequestView view, int version) {
+    public record Handled(RequestState state, RequestView view, int version, People people) {
+    }
+
+    /**
+     * Whom staff handle the request with (G-1 allows it: to identify the pupil and to ask the right guardians), read
+     * from this service's own database only; never e-mail addresses or dates of birth.
+     */
+    public record People(String pupilName, List<Guardian> guardians) {
+        public static final People NONE = new People(null, List.of());
+    }
+
+    public record Guardian(String id, String name, Boolean hasAuthority) {
     }
 
     public Uni<RequestReceived> receive(Intake intake, String actor) {
@@ -123,7 +134,7 @@ public class RequestHandling {
                         int version = stream.version() + events.size();
                         return store.append(id, stream.version(), events)
                                 .call(() -> RequestView.updateStatus(id, result.status().name(), Instant.now(clock)))
-                                .map(x -> new Handled(result, view, version));
+                                .map(x -> new Handled(result, view, version, people(details)));
                     }));
         }));
     }
@@ -131,7 +142,20 @@ public class RequestHandling {
     /** The request's state, row and version; an empty state when unknown. */
     public Uni<Handled> load(UUID id) {
         return Panache.withSession(() -> store.load(id).flatMap(s -> RequestView.<RequestView>findById(id)
-                .map(view -> new Handled(RequestState.replay(s.history()), view, s.version()))));
+                .flatMap(view -> PersonalDetails.<PersonalDetails>findById(id).map(details -> new Handled(
+                        RequestState.replay(s.history()), view, s.version(), people(details))))));
+    }
+
+    private People people(PersonalDetails details) {
+        if (details == null) {
+            return People.NONE;
+        }
+        try {
+            return new People(details.pupilName, json.readValue(details.guardians, GUARDIANS).stream()
+                    .map(g -> new Guardian(g.id(), g.name(), g.hasAuthority())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
+        }
     }
 
     /** Checks the caller may act on a school; throws 403 otherwise. */
