@@ -4,7 +4,7 @@ stamp="$root/.run/build.stamp"
 needs_build() {
   [ -f "$stamp" ] || return 0
   [ -f "$root/local-runner/target/local-runner-1.0.0-SNAPSHOT.jar" ] || return 0
-  for s in request-service consent-service deadline-service register-service; do
+  for s in request-service consent-service deadline-service register-service staff-web; do
     [ -f "$root/$s/target/quarkus-app/quarkus-run.jar" ] || return 0
   done
   [ -n "$(cd "$root" && find . \( -path ./.run -o -path ./.git -o -name target \) -prune -o -type f -newer "$stamp" -print -quit)" ]

@@ -19,6 +19,9 @@ class DeploymentFilesTest {
     static final Path K8S = Path.of("k8s");
     static final List<String> SERVICES = List.of("request-service", "consent-service", "deadline-service",
             "register-service");
+    /** Everything deployed from this repository: the four services and the staff web page. */
+    static final List<String> APPS = List.of("request-service", "consent-service", "deadline-service",
+            "register-service", "staff-web");
     static final Set<String> KINDS = Set.of("Namespace", "ConfigMap", "Service", "Deployment", "ServiceAccount",
             "KafkaTopic", "Cluster", "Database", "ServiceMonitor");
 
@@ -84,6 +87,26 @@ class DeploymentFilesTest {
         }
     }
 
+    @Test
+    void dockerComposeRunsTheStaffPageAgainstKeycloakAndTheFourServices() throws IOException {
+        Map<String, Object> staffWeb = at(documents(ROOT.resolve("docker-compose.yml")).get(0), "services",
+                "staff-web");
+        assertNotNull(staffWeb, "staff-web in docker-compose.yml");
+        assertEquals(List.of("8080:8080"), at(staffWeb, "ports"));
+        Map<String, Object> env = at(staffWeb, "environment");
+        assertTrue(String.valueOf(env.get("OIDC_AUTH_SERVER_URL")).endsWith("/realms/pupil-data"));
+        assertTrue(String.valueOf(env.get("OIDC_CLIENT_SECRET")).startsWith("${"), "the secret from the environment");
+        for (String s : SERVICES) {
+            String key = s.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
+            assertTrue(String.valueOf(env.get(key)).startsWith("http://" + s + ":"), key);
+            assertEquals("service_healthy", at(staffWeb, "depends_on", s, "condition"), s);
+        }
+        assertEquals("service_healthy", at(staffWeb, "depends_on", "keycloak", "condition"));
+        List<String> kafkaUiPorts = at(documents(ROOT.resolve("docker-compose.yml")).get(0), "services", "kafka-ui",
+                "ports");
+        assertFalse(kafkaUiPorts.stream().anyMatch(p -> p.startsWith("8080:")), "the Kafka UI leaves 8080 to the page");
+    }
+
     /** Where and from which commit a build was made is stamped into the generated files; not a difference. */
     static final List<String> BUILD_STAMPS = List.of("app.quarkus.io/commit-id", "app.quarkus.io/vcs-uri",
             "app.quarkus.io/vcs-ref", "app.quarkus.io/build-timestamp");
@@ -114,7 +137,7 @@ class DeploymentFilesTest {
 
     @Test
     void dockerfilesUseTheQuarkusLayoutAndBakeInNoSecret() throws IOException {
-        for (String s : SERVICES) {
+        for (String s : APPS) {
             String dockerfile = Files.readString(ROOT.resolve(s).resolve("src/main/docker/Dockerfile.jvm"));
             assertTrue(dockerfile.contains("FROM registry.access.redhat.com/ubi9/openjdk-21"), s);
             assertTrue(dockerfile.contains("target/quarkus-app/lib/"), s);
@@ -157,7 +180,7 @@ class DeploymentFilesTest {
 
     @Test
     void eachServiceDeploymentHasProbesResourcesItsImageAndItsConfigMapAndSecret() throws IOException {
-        for (String s : SERVICES) {
+        for (String s : APPS) {
             Map<String, Object> deployment = documents(K8S.resolve(s).resolve("kubernetes.yml")).stream()
                     .filter(d -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow(() -> new AssertionError(s));
             Map<String, Object> container = at(deployment, "spec", "template", "spec", "containers", "0");
@@ -176,7 +199,7 @@ class DeploymentFilesTest {
     @Test
     void theCommittedManifestsAreWhatQuarkusKubernetesGenerates() throws IOException {
         int compared = 0;
-        for (String s : SERVICES) {
+        for (String s : APPS) {
             Path generated = ROOT.resolve(s).resolve("target/kubernetes/kubernetes.yml");
             if (Files.exists(generated)) {
                 assertEquals(withoutCommitId(documents(generated)),
@@ -185,6 +208,6 @@ class DeploymentFilesTest {
                 compared++;
             }
         }
-        assertEquals(SERVICES.size(), compared, "every service was built before these checks (reactor order)");
+        assertEquals(APPS.size(), compared, "every app was built before these checks (reactor order)");
     }
 }

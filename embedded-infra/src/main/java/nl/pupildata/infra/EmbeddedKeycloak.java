@@ -1,5 +1,8 @@
 package nl.pupildata.infra;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,11 +38,14 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     public static final String SCRIPTS_CLIENT = "pupil-data-scripts";
     /** The demo users' password: local only, in the README and the realm file. */
     public static final String DEMO_PASSWORD = "demo-lokaal";
+    /** The staff page's client secret in the realm file: for a local run only (docs/security.md). */
+    public static final String STAFF_WEB_LOCAL_SECRET = "staff-web-local-only";
     /** Keycloak's own admin account of a local run: local only. */
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin-lokaal";
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(4);
 
     /** Null for a Keycloak this object did not start ({@link #attach}). */
@@ -200,6 +206,35 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         String roleJson = send("GET", "/admin/realms/" + REALM + "/roles/" + role, admin, null, 200);
         send("POST", "/admin/realms/" + REALM + "/users/" + id.group(1) + "/role-mappings/realm", admin,
                 "[" + roleJson + "]", 204);
+    }
+
+    /**
+     * Lets the staff page at {@code webUrl} sign users in and out through the realm (the realm file names port 8080;
+     * tests and a shifted local run use another): adds it to the client's redirect URIs through the admin API.
+     */
+    public void allowStaffWebAt(String webUrl) {
+        String admin = adminToken();
+        String clients = send("GET", "/admin/realms/" + REALM + "/clients?clientId=staff-web", admin, null, 200);
+        try {
+            ObjectNode client = (ObjectNode) JSON.readTree(clients).get(0);
+            ArrayNode redirects = (ArrayNode) client.get("redirectUris");
+            String pattern = webUrl + "/*";
+            boolean known = false;
+            for (var uri : redirects) {
+                known |= uri.asText().equals(pattern);
+            }
+            if (known) {
+                return;
+            }
+            redirects.add(pattern);
+            ObjectNode attributes = (ObjectNode) client.get("attributes");
+            attributes.put("post.logout.redirect.uris",
+                    attributes.path("post.logout.redirect.uris").asText() + "##" + pattern);
+            send("PUT", "/admin/realms/" + REALM + "/clients/" + client.get("id").asText(), admin,
+                    JSON.writeValueAsString(client), 204);
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected client list from Keycloak: " + e.getMessage(), e);
+        }
     }
 
     private String adminToken() {

@@ -204,6 +204,10 @@ public final class LocalRun {
 
     static void printWelcome(LocalStack stack, DataFolder data) {
         StringBuilder b = new StringBuilder("\n");
+        if (stack.has(LocalStack.STAFF_WEB)) {
+            b.append(String.format("  Open the staff page:  %s   (sign in as a demo user below)%n%n",
+                    stack.url(LocalStack.STAFF_WEB)));
+        }
         for (String s : LocalStack.SERVICES) {
             b.append(String.format("  %-17s %s   (API docs: %s/q/swagger-ui)%n", s, stack.url(s), stack.url(s)));
         }

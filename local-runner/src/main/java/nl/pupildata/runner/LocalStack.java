@@ -32,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("request-service", "consent-service", "deadline-service",
             "register-service");
+    /** The staff web page: started beside the services when the settings give it a port. */
+    public static final String STAFF_WEB = "staff-web";
     public static final String DEAD_LETTER_TOPIC = "pupil-data.dead-letter";
     /** Partitions per topic of a local run; a restore must create the topics alike, so keys land where they did. */
     static final int LOCAL_PARTITIONS = 12;
@@ -58,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
             for (int i = 0; i < SERVICES.size(); i++) {
                 ports.put(SERVICES.get(i), 8081 + i + portOffset);
             }
+            ports.put(STAFF_WEB, 8080 + portOffset);
             return new Settings(root, 9092 + portOffset, 9093 + portOffset, 55432 + portOffset, 8180 + portOffset, ports,
                     Map.of(), root.resolve(".run"), dataDir, Durability.DURABLE, LOCAL_PARTITIONS, null);
         }
@@ -68,6 +71,14 @@ public final class LocalStack implements AutoCloseable {
             SERVICES.forEach(s -> ports.put(s, 0));
             return new Settings(root, 0, 0, 0, 0, ports, serviceProperties, runDir, null,
                     Durability.FAST_NOT_CRASH_SAFE, 3, null);
+        }
+
+        /** The staff web page too, on a free port (the browser tests). */
+        public Settings withStaffWeb() {
+            Map<String, Integer> ports = new LinkedHashMap<>(servicePorts);
+            ports.putIfAbsent(STAFF_WEB, 0);
+            return new Settings(root, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort, ports,
+                    serviceProperties, runDir, dataDir, durability, topicPartitions, keycloakUrl);
         }
 
         /** Kafka and PostgreSQL alone on kept data, on free ports (a restore rebuilds the topics with them). */
@@ -136,12 +147,16 @@ public final class LocalStack implements AutoCloseable {
         this.onServiceStarted = listener;
     }
 
-    /** Keycloak (the slowest, started first and awaited last), PostgreSQL, Kafka, then the services. */
+    /**
+     * Keycloak (the slowest, started first and awaited last), PostgreSQL, Kafka, then the services, and the staff page
+     * (which waits for Keycloak by itself) when it has a port.
+     */
     public void start() throws Exception {
         startKeycloak();
         startInfrastructure();
         startServices();
         awaitKeycloak();
+        awaitStaffWeb();
     }
 
     /** Starts Keycloak, unless the settings ask for none; {@link #awaitKeycloak} waits for it. */
@@ -198,10 +213,39 @@ public final class LocalStack implements AutoCloseable {
             ports.put(service, port == 0 ? FreePort.find() : port);
             startService(service, logs);
         }
+        if (settings.servicePorts().containsKey(STAFF_WEB) && keycloak != null) {
+            int port = settings.servicePorts().get(STAFF_WEB);
+            ports.put(STAFF_WEB, port == 0 ? FreePort.find() : port);
+            startStaffWeb(logs);
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (String service : SERVICES) {
             awaitReady(http, service);
         }
+    }
+
+    /** Waits for the staff page (it signs users in at Keycloak, so it is ready only after Keycloak is). */
+    public void awaitStaffWeb() throws InterruptedException {
+        if (processes.containsKey(STAFF_WEB)) {
+            keycloak.allowStaffWebAt(url(STAFF_WEB));
+            awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), STAFF_WEB);
+        }
+    }
+
+    /**
+     * The staff page as a deployment configures it (docs/security.md): the realm's issuer and the page's client, the
+     * staff directory, and the four services' URLs. Plain http on this machine, so its cookies are not "Secure".
+     */
+    private void startStaffWeb(Path logs) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        env.put("OIDC_CLIENT_SECRET", EmbeddedKeycloak.STAFF_WEB_LOCAL_SECRET);
+        env.put("KEYCLOAK_ADMIN_URL", keycloak.url() + "/admin/realms/" + EmbeddedKeycloak.REALM);
+        env.put("STAFF_WEB_SECURE_COOKIES", "false");
+        for (String service : SERVICES) {
+            env.put(service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL", url(service));
+        }
+        startProcess(STAFF_WEB, logs, List.of(), env);
     }
 
     public static Path postgresDir(Path dataDir) {
@@ -219,6 +263,26 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one service with extra system properties for this run only (the benchmark moves a consumer group). */
     public void startService(String service, Path logs, Map<String, String> extraProperties) throws IOException {
+        List<String> properties = new ArrayList<>(List.of(
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(service)),
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(service)),
+                "-Dquarkus.datasource.username=" + EmbeddedPostgresServer.USER,
+                "-Dquarkus.datasource.password=" + EmbeddedPostgresServer.PASSWORD));
+        settings.serviceProperties().forEach((k, v) -> properties.add("-D" + k + "=" + v));
+        extraProperties.forEach((k, v) -> properties.add("-D" + k + "=" + v));
+        Map<String, String> env = new LinkedHashMap<>();
+        if (keycloak != null) {
+            // As a deployment configures them: the issuer and its keys (docs/security.md).
+            env.put("JWT_ISSUER", keycloak.issuer());
+            env.put("JWT_JWKS_URL", keycloak.jwksUrl());
+        }
+        startProcess(service, logs, properties, env);
+    }
+
+    /** Runs a packaged application of this repository in the production profile, its output in its own log. */
+    private void startProcess(String service, Path logs, List<String> properties, Map<String, String> env)
+            throws IOException {
         if (closed) {
             throw new IllegalStateException("stopping: " + service + " is not started");
         }
@@ -229,25 +293,14 @@ public final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
-        command.addAll(List.of(
-                // The production profile, with readable logs on a developer's screen.
-                "-D%prod.quarkus.log.console.json.enabled=false",
-                "-Dquarkus.http.port=" + ports.get(service),
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(service)),
-                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(service)),
-                "-Dquarkus.datasource.username=" + EmbeddedPostgresServer.USER,
-                "-Dquarkus.datasource.password=" + EmbeddedPostgresServer.PASSWORD));
-        settings.serviceProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
-        extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        // The production profile, with readable logs on a developer's screen.
+        command.add("-D%prod.quarkus.log.console.json.enabled=false");
+        command.add("-Dquarkus.http.port=" + ports.get(service));
+        command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
-        if (keycloak != null) {
-            // As a deployment configures them: the issuer and its keys (docs/security.md).
-            builder.environment().put("JWT_ISSUER", keycloak.issuer());
-            builder.environment().put("JWT_JWKS_URL", keycloak.jwksUrl());
-        }
+        builder.environment().putAll(env);
         Process p = builder.start();
         processes.put(service, p);
         onServiceStarted.accept(service, p);
@@ -302,6 +355,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Path logFile(String service) {
         return settings.runDir().resolve("logs").resolve(service + ".log");
+    }
+
+    /** Whether this run started it (the staff page runs only when the settings give it a port). */
+    public boolean has(String service) {
+        return processes.containsKey(service);
     }
 
     public String url(String service) {

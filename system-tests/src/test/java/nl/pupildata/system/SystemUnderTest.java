@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import nl.pupildata.runner.LocalStack;
 
-/** One running system (Kafka, PostgreSQL, the four packaged services) shared by every system test class. */
+/** One running system (Kafka, PostgreSQL, Keycloak, the four packaged services, the staff page) shared by every system test class. */
 final class SystemUnderTest {
 
     static final Path ROOT = Path.of(System.getProperty("pupil-data.root", "..")).toAbsolutePath().normalize();
@@ -20,7 +20,7 @@ final class SystemUnderTest {
                 Path runDir = Files.createDirectories(ROOT.resolve("system-tests/target/stack"));
                 LocalStack started = new LocalStack(LocalStack.Settings.forTests(ROOT, runDir, Map.of(
                         "pupil-data.deadline.scan-interval", "1s",
-                        "pupil-data.consumer-lag.interval", "2s")));
+                        "pupil-data.consumer-lag.interval", "2s")).withStaffWeb());
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-under-test"));
                 started.start();
                 stack = started;

@@ -22,7 +22,7 @@ import nl.pupildata.platform.eventstore.EventStore;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
-import nl.pupildata.platform.security.Roles;
+import nl.pupildata.rules.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

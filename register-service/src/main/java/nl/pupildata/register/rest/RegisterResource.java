@@ -20,7 +20,7 @@ import java.util.UUID;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
-import nl.pupildata.platform.security.Roles;
+import nl.pupildata.rules.Roles;
 import nl.pupildata.register.domain.RegisterFold;
 import nl.pupildata.register.persistence.RegisterEntry;
 import nl.pupildata.register.persistence.RegisterExport;

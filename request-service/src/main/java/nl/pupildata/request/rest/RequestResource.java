@@ -27,7 +27,7 @@ import nl.pupildata.events.model.ShareChannel;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
-import nl.pupildata.platform.security.Roles;
+import nl.pupildata.rules.Roles;
 import nl.pupildata.request.service.RequestHandling;
 import nl.pupildata.request.domain.Intake;
 import nl.pupildata.request.domain.RequestCommand;

@@ -1,8 +1,8 @@
-package nl.pupildata.platform.security;
+package nl.pupildata.rules;
 
 import java.util.Set;
 
-/** The roles of the {@code groups} claim. */
+/** The roles the card names, as the {@code groups} claim carries them: the services and the staff page use these. */
 public final class Roles {
     public static final String DIRECTOR = "DIRECTOR";
     public static final String QUALITY_COORDINATOR = "QUALITY_COORDINATOR";

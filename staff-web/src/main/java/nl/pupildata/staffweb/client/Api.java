@@ -1,0 +1,120 @@
+package nl.pupildata.staffweb.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The four services' answers as this page reads them: a tolerant reader (unknown fields are ignored, so the services
+ * may add to their contract without breaking the page).
+ */
+public final class Api {
+
+    private Api() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Blocker(String rule, String message, String ruleText) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Pupil(String ref, String name, Integer group) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Guardian(String id, String name, Boolean hasAuthority) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Request(UUID id, String kind, String schoolBrin, String status, String complexity,
+            LocalDate receivedOn, boolean consentSatisfied, String consentExemption, LocalDate dueOn,
+            List<Blocker> blockers, List<String> allowedActions, Pupil pupil, List<Guardian> guardians) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RequestRow(UUID requestId, String schoolBrin, String kind, String status, LocalDate receivedOn,
+            String complexity, boolean consentSatisfied, LocalDate dueOn) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WorkItem(UUID requestId, String schoolBrin, LocalDate dueOn, String status, long daysLeft) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Extension(int number, LocalDate newDueOn, String reason, String approvedBy,
+            LocalDate guardiansNotifiedOn) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Deadline(UUID requestId, LocalDate receivedOn, LocalDate dueOn, String status, long daysLeft,
+            List<Extension> extensions, LocalDate metOn, Boolean metWithinTerm) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConsentLine(String type, String guardianId, Instant at, String actor, String evidence,
+            String evidenceRef, String informationDescription, String ground, String reason,
+            String consultedQualityOfficer) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Consent(UUID requestId, String requirement, List<String> requiredFrom, Set<String> granted,
+            Set<String> refused, Set<String> withdrawn, String exemption, boolean satisfied,
+            List<ConsentLine> history) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TimelineLine(String type, Instant at, String actor) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegisterDetails(UUID requestId, String status, String outcome, List<TimelineLine> timeline) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegisterEntry(UUID requestId, String schoolBrin, String kind, String requesterCategory,
+            String pupilRef, LocalDate receivedOn, String status, String outcome, LocalDate dueOn, int extensionCount,
+            String consentRequirement, boolean consentSatisfied, int shareCount, LocalDate closedOn,
+            Boolean metWithinTerm) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegisterPage(int page, int size, long total, boolean rebuilding, List<RegisterEntry> entries) {
+
+        public boolean hasPageAfter(int page) {
+            return (long) (page + 1) * size < total;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PupilCount(String pupilRef, long count, List<RegisterEntry> requests) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MonthFigures(String schoolBrin, String month, long received, long withTerm, long answered,
+            long withinTerm) {
+
+        /** Of the answered requests with a term, the share answered within it ("83%"), or "—" when none. */
+        public String share() {
+            return answered == 0 ? "—" : Math.round(100.0 * withinTerm / answered) + "%";
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Statistics(List<MonthFigures> months) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Violation(String field, String message) {
+    }
+
+    /** An RFC 9457 problem, as every service answers a refusal. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Problem(String type, String title, int status, String detail, String rule, List<Violation> violations) {
+        public List<Violation> violationsOrEmpty() {
+            return violations == null ? List.of() : violations;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package nl.pupildata.staffweb.rest;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.pupildata.staffweb.client.Api;
+import nl.pupildata.staffweb.domain.StepForms;
+import nl.pupildata.staffweb.service.Answer;
+import nl.pupildata.staffweb.service.RequestPages;
+import nl.pupildata.staffweb.service.RequestView;
+import nl.pupildata.staffweb.service.ServiceCalls;
+import nl.pupildata.staffweb.service.Viewer;
+
+/**
+ * Verzoek: the facts (no dossier content, G-1), what the card still asks, the steps this user may take now, the term
+ * and why it is that date, consent per guardian, and the timeline. A refused step shows its rule where it was taken.
+ */
+@Path("/verzoeken/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class RequestPage {
+
+    static final Set<String> CONSENT_ACTIONS = Set.of("requests", "grants", "refusals", "withdrawals", "exemptions");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance request(Viewer viewer, RequestView page);
+    }
+
+    @Inject
+    Viewer viewer;
+    @Inject
+    ServiceCalls calls;
+    @Inject
+    RequestPages pages;
+
+    @GET
+    @Blocking
+    public Response show(@PathParam("id") UUID id, @QueryParam("gedaan") String done,
+            @QueryParam("nieuw") String created) {
+        return render(id, created != null ? "Het verzoek is geregistreerd." : done, null, null);
+    }
+
+    @POST
+    @Path("stap/{step}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Blocking
+    public Response step(@PathParam("id") UUID id, @PathParam("step") String step,
+            MultivaluedMap<String, String> form) {
+        Map<String, String> values = Forms.values(form);
+        Answer<Api.Request> answer = calls.step(id, step, StepForms.toJson(step, values));
+        return answer.ok() ? doneWith(id, step) : render(id, null, step, RequestPages.refusal(values, answer.problem()));
+    }
+
+    @POST
+    @Path("toestemming/{what}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Blocking
+    public Response consent(@PathParam("id") UUID id, @PathParam("what") String what,
+            MultivaluedMap<String, String> form) {
+        if (!CONSENT_ACTIONS.contains(what)) {
+            throw new NotFoundException();
+        }
+        Map<String, String> values = Forms.values(form);
+        Answer<Api.Consent> answer = calls.consentAction(id, what, StepForms.toJson(what, values));
+        String key = RequestPages.consentKey(what, values.get("guardianId"));
+        return answer.ok() ? doneWith(id, "consent/" + what)
+                : render(id, null, key, RequestPages.refusal(values, answer.problem()));
+    }
+
+    @POST
+    @Path("verlenging")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Blocking
+    public Response extend(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        Map<String, String> values = Forms.values(form);
+        Answer<Api.Deadline> answer = calls.extend(id, StepForms.toJson("extension", values));
+        return answer.ok() ? doneWith(id, "deadline/extensions")
+                : render(id, null, "deadline/extensions", RequestPages.refusal(values, answer.problem()));
+    }
+
+    private Response render(UUID id, String done, String refusedKey, nl.pupildata.staffweb.domain.FormState refusal) {
+        Answer<Api.Request> request = calls.request(id);
+        if (!request.ok()) {
+            return Response.status(request.problem().status())
+                    .entity(Failures.Templates.failure(viewer, "Verzoek niet beschikbaar", request.problem().detail()))
+                    .build();
+        }
+        RequestView page = pages.view(request.value(), done, refusedKey, refusal);
+        return Response.ok(Templates.request(viewer, page)).build();
+    }
+
+    private static Response doneWith(UUID id, String action) {
+        return Response.seeOther(URI.create("/verzoeken/" + id + "?gedaan=" + action)).build();
+    }
+}

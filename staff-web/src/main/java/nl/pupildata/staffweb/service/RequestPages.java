@@ -1,0 +1,117 @@
+package nl.pupildata.staffweb.service;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.pupildata.staffweb.client.Api;
+import nl.pupildata.staffweb.domain.FormState;
+import nl.pupildata.staffweb.domain.Labels;
+import nl.pupildata.staffweb.domain.StepForms;
+
+/** Gathers the request page from the four services, and offers the user the actions their role may take now. */
+@RequestScoped
+public class RequestPages {
+
+    private static final Set<String> DATED = Set.of("guardians-informed", "guardian-inspection");
+
+    @Inject
+    ServiceCalls calls;
+    @Inject
+    Viewer viewer;
+    @Inject
+    StaffDirectory directory;
+
+    public RequestView view(Api.Request r, String done, String refusedKey, FormState refusal) {
+        String base = "/verzoeken/" + r.id();
+        Answer<Api.Deadline> deadline = calls.deadline(r.id());
+        Answer<Api.Consent> consent = calls.consent(r.id());
+        Api.Consent c = consent.ok() ? consent.value() : null;
+
+        List<RequestView.Line> timeline = null;
+        String timelineNote = null;
+        if (viewer.may("register")) {
+            Answer<Api.RegisterDetails> details = calls.timeline(r.id());
+            if (details.ok()) {
+                timeline = details.value().timeline().stream().map(l -> new RequestView.Line(l.at(),
+                        Labels.of("event", l.type()), directory.name(l.actor()))).toList();
+            } else {
+                timelineNote = "Het register kent dit verzoek nog niet; het verschijnt hier binnen enkele seconden.";
+            }
+        } else {
+            timelineNote = "De tijdlijn uit het register is zichtbaar voor de directie, de KC en het bestuur.";
+        }
+
+        List<RequestView.Action> actions = new ArrayList<>();
+        for (String step : r.allowedActions()) {
+            if (viewer.may(step)) {
+                actions.add(action(step, Labels.of("step", step), base + "/stap/" + step,
+                        StepForms.step(step, r), DATED.contains(step) ? Map.of("on", LocalDate.now().toString())
+                                : Map.of(), refusedKey, refusal));
+            }
+        }
+
+        List<RequestView.GuardianLine> guardians = new ArrayList<>();
+        List<RequestView.Action> consentActions = new ArrayList<>();
+        boolean consentApplies = c != null && !"NONE".equals(c.requirement());
+        for (Api.Guardian g : r.guardians()) {
+            String word = c == null ? "" : !consentApplies ? "Niet nodig"
+                    : c.granted().contains(g.id()) ? "Toestemming gegeven"
+                    : c.refused().contains(g.id()) ? "Toestemming geweigerd"
+                    : c.withdrawn().contains(g.id()) ? "Toestemming ingetrokken" : "Nog niet";
+            boolean required = c != null && c.requiredFrom().contains(g.id());
+            guardians.add(new RequestView.GuardianLine(g.id(), g.name(), Boolean.TRUE.equals(g.hasAuthority()),
+                    required, word));
+            if (consentApplies && Boolean.TRUE.equals(g.hasAuthority()) && !isFinal(r)) {
+                String who = g.name() == null ? g.id() : g.name();
+                for (String what : c.granted().contains(g.id()) ? List.of("withdrawals")
+                        : List.of("requests", "grants", "refusals")) {
+                    if (viewer.may("consent/" + what)) {
+                        consentActions.add(action(consentKey(what, g.id()), Labels.of("step", "consent/" + what)
+                                + ": " + who, base + "/toestemming/" + what, StepForms.consent(what),
+                                Map.of("guardianId", g.id()), refusedKey, refusal));
+                    }
+                }
+            }
+        }
+        if (consentApplies && c.exemption() == null && !isFinal(r) && viewer.may("consent/exemptions")) {
+            consentActions.add(action("consent/exemptions", Labels.of("step", "consent/exemptions"),
+                    base + "/toestemming/exemptions", StepForms.consent("exemptions"), Map.of(), refusedKey,
+                    refusal));
+        }
+
+        RequestView.Action extension = null;
+        Api.Deadline d = deadline.ok() ? deadline.value() : null;
+        if (d != null && d.metOn() == null && !"CANCELLED".equals(d.status()) && viewer.may("deadline/extensions")) {
+            extension = action("deadline/extensions", Labels.of("step", "deadline/extensions"), base + "/verlenging",
+                    StepForms.extension(), Map.of("guardiansNotifiedOn", LocalDate.now().toString()), refusedKey,
+                    refusal);
+        }
+        String deadlineNote = d != null ? null : deadline.problem().status() == 404
+                ? "Voor dit soort verzoek geldt geen wettelijke termijn." : deadline.problem().detail();
+        return new RequestView(r, d, deadlineNote, c, guardians, timeline, timelineNote, actions, consentActions,
+                extension, done == null ? null : "Vastgelegd: " + Labels.of("step", done) + ".");
+    }
+
+    private static RequestView.Action action(String key, String title, String url,
+            List<nl.pupildata.staffweb.domain.FormField> fields, Map<String, String> defaults, String refusedKey,
+            FormState refusal) {
+        boolean refused = key.equals(refusedKey) && refusal != null;
+        return new RequestView.Action(key, title, url, fields, refused ? refusal : FormState.empty(defaults), refused);
+    }
+
+    private static boolean isFinal(Api.Request r) {
+        return Set.of("CLOSED", "WITHDRAWN", "REFUSED").contains(r.status());
+    }
+
+    public static FormState refusal(Map<String, String> values, Api.Problem problem) {
+        return FormState.refused(values, problem, Map.of());
+    }
+
+    public static String consentKey(String what, String guardianId) {
+        return "consent/" + what + (guardianId == null || guardianId.isBlank() ? "" : "/" + guardianId);
+    }
+}

@@ -1,0 +1,83 @@
+package nl.pupildata.staffweb.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.GenericType;
+import java.util.List;
+import java.util.UUID;
+import nl.pupildata.staffweb.client.Api;
+import nl.pupildata.staffweb.client.Services;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The reads the pages make of the four services, each with the user's own token, as typed answers. */
+@ApplicationScoped
+public class ServiceCalls {
+
+    @RestClient
+    Services.Requests requests;
+    @RestClient
+    Services.Consents consents;
+    @RestClient
+    Services.Deadlines deadlines;
+    @RestClient
+    Services.Register register;
+
+    public Answer<List<Api.RequestRow>> requests(String status) {
+        return Answer.of(requests.list(status, null), new GenericType<>() {
+        });
+    }
+
+    public Answer<Api.Request> request(UUID id) {
+        return Answer.of(requests.get(id), Api.Request.class);
+    }
+
+    public Answer<Api.Request> intake(String json) {
+        return Answer.of(requests.receive(json), Api.Request.class);
+    }
+
+    public Answer<Api.Request> step(UUID id, String step, String json) {
+        return Answer.of(requests.step(id, step, json), Api.Request.class);
+    }
+
+    public Answer<Api.Consent> consent(UUID id) {
+        return Answer.of(consents.get(id), Api.Consent.class);
+    }
+
+    public Answer<Api.Consent> consentAction(UUID id, String what, String json) {
+        return Answer.of(consents.act(id, what, json), Api.Consent.class);
+    }
+
+    public Answer<Api.Deadline> deadline(UUID id) {
+        return Answer.of(deadlines.get(id), Api.Deadline.class);
+    }
+
+    public Answer<Api.Deadline> extend(UUID id, String json) {
+        return Answer.of(deadlines.extend(id, json), Api.Deadline.class);
+    }
+
+    /** The open terms: missed and due soon (status null), or still running (RUNNING). */
+    public Answer<List<Api.WorkItem>> workList(String status) {
+        return Answer.of(deadlines.workList(status), new GenericType<>() {
+        });
+    }
+
+    public Answer<Api.RegisterDetails> timeline(UUID id) {
+        return Answer.of(register.get(id), Api.RegisterDetails.class);
+    }
+
+    public Answer<Api.RegisterPage> register(String school, String kind, String status, String from, String to,
+            int page, int size) {
+        return Answer.of(register.list(school, kind, status, from, to, page, size), Api.RegisterPage.class);
+    }
+
+    public Answer<Api.PupilCount> pupil(String pupilRef) {
+        return Answer.of(register.pupil(pupilRef), Api.PupilCount.class);
+    }
+
+    public Answer<Api.Statistics> statistics(String school, String from, String to) {
+        return Answer.of(register.statistics(school, from, to), Api.Statistics.class);
+    }
+
+    public Services.Register registerApi() {
+        return register;
+    }
+}
