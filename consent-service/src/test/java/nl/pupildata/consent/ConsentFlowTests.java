@@ -16,6 +16,7 @@ import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
 import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.RealInfrastructure;
+import nl.pupildata.testinfra.Sql;
 import nl.pupildata.testinfra.Tokens;
 import nl.pupildata.testinfra.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -83,24 +84,37 @@ class ConsentFlowTests {
     }
 
     @Test
-    void g10_theDescriptionAndG9_theConsultationAreRecordedInTheHistory() {
+    void g10_theDescriptionAndG9_theExemptionRestsOnTheQualityOfficersAnsweredConsultation() {
         UUID id = requestReceivedOnTheTopic(true);
         post(id, "requests", "{\"guardianId\":\"g1\",\"informationDescription\":\"Leesniveau groep 4\"}", 200);
         post(id, "requests", "{\"guardianId\":\"g2\"}", 400);
+        String exemption = "{\"ground\":\"SAFEGUARDING\",\"reason\":\"Signalen\"}";
         given().header("Authorization", Tokens.bearer("DIRECTOR", "12AB")).contentType(ContentType.JSON)
-                .body("{\"ground\":\"SAFEGUARDING\",\"reason\":\"Signalen\"}")
+                .body(exemption)
                 .when().post("/requests/" + id + "/consent/exemptions").then().statusCode(422).body("rule", is("G-9"));
+        // request-service: the safeguarding officer's advice does not count, the quality officer's does.
+        UUID wrongOfficer = UUID.randomUUID();
+        TopicProbe.publish(EventEnvelope.wrap(new ConsultationAnswered(id, "aandacht@12AB", wrongOfficer,
+                Consultation.SAFEGUARDING_OFFICER, LocalDate.now()), Instant.now()));
+        UUID consultation = UUID.randomUUID();
+        TopicProbe.publish(EventEnvelope.wrap(new ConsultationAnswered(id, "kwaliteit@bestuur", consultation,
+                Consultation.QUALITY_OFFICER, LocalDate.now()), Instant.now()));
+        Await.until("the quality officer's advice is known", WAIT, () -> Sql.query(
+                "select count(*) from officer_advice where request_id = '" + id + "'", rs -> rs.getInt(1)).get(0) == 2);
         given().header("Authorization", Tokens.bearer("DIRECTOR", "12AB")).contentType(ContentType.JSON)
-                .body("{\"ground\":\"SAFEGUARDING\",\"consultedQualityOfficer\":\"M. de Wit\",\"reason\":\"Signalen\"}")
+                .body(exemption)
                 .when().post("/requests/" + id + "/consent/exemptions").then().statusCode(200)
                 .body("satisfied", is(true)).body("exemption", is("SAFEGUARDING"))
                 .body("history.find { it.type == 'ConsentRequested' }.informationDescription", is("Leesniveau groep 4"))
-                .body("history.find { it.type == 'ConsentExemptionGranted' }.consultedQualityOfficer", is("M. de Wit"))
+                .body("history.find { it.type == 'ConsentExemptionGranted' }.consultedQualityOfficer",
+                        is("kwaliteit@bestuur"))
                 .body("history.find { it.type == 'ConsentExemptionGranted' }.reason", is("Signalen"));
+        assertEquals(List.of(consultation.toString()), Sql.query("select consultation_id from exemption_consultation "
+                + "where request_id = '" + id + "'", rs -> rs.getString(1)), "the consultation it rests on");
         Await.until("the exemption is published", WAIT, () -> TopicProbe.recordsOf(Topic.CONSENTS.topicName(), id, 4,
                 Duration.ofSeconds(2)).size() >= 4);
         TopicProbe.recordsOf(Topic.CONSENTS.topicName(), id, 4, Duration.ofSeconds(2))
-                .forEach(r -> assertFalse(r.value().contains("de Wit"), "a staff name on Kafka: " + r.value()));
+                .forEach(r -> assertFalse(r.value().contains("kwaliteit@bestuur"), "who advised, on Kafka: " + r.value()));
     }
 
     @Test
@@ -119,7 +133,7 @@ class ConsentFlowTests {
         given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).get("/requests/" + id + "/consent").then()
                 .statusCode(403);
         given().header("Authorization", Tokens.bearer("ADMIN_STAFF", "12AB")).contentType(ContentType.JSON)
-                .body("{\"ground\":\"SAFEGUARDING\",\"consultedQualityOfficer\":\"M\",\"reason\":\"r\"}")
+                .body("{\"ground\":\"SAFEGUARDING\",\"reason\":\"r\"}")
                 .when().post("/requests/" + id + "/consent/exemptions").then().statusCode(403);
         given().header("Authorization", Tokens.bearer("QUALITY_OFFICER")).get("/requests/" + id + "/consent").then()
                 .statusCode(200);

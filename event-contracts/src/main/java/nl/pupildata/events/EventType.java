@@ -28,6 +28,8 @@ public enum EventType {
     RESEARCH_DECIDED("ResearchDecided", ResearchDecided.class, Topic.REQUESTS),
     REQUEST_WITHDRAWN("RequestWithdrawn", RequestWithdrawn.class, Topic.REQUESTS),
     REQUEST_CLOSED("RequestClosed", RequestClosed.class, Topic.REQUESTS),
+    CONSULTATION_REQUESTED("ConsultationRequested", ConsultationRequested.class, Topic.REQUESTS),
+    CONSULTATION_ANSWERED("ConsultationAnswered", ConsultationAnswered.class, Topic.REQUESTS),
 
     CONSENT_REQUIREMENT_DETERMINED("ConsentRequirementDetermined", ConsentRequirementDetermined.class, Topic.CONSENTS),
     CONSENT_REQUESTED("ConsentRequested", ConsentRequested.class, Topic.CONSENTS),

@@ -40,6 +40,11 @@ final class SampleEvents {
                     "Geen ethische toetsing");
             case REQUEST_WITHDRAWN -> new RequestWithdrawn(REQUEST, STAFF);
             case REQUEST_CLOSED -> new RequestClosed(REQUEST, STAFF, DAY.plusDays(20));
+            case CONSULTATION_REQUESTED -> new ConsultationRequested(REQUEST, STAFF,
+                    UUID.fromString("5d1f0c6e-8b7a-4e2f-9c3d-1a2b3c4d5e6f"), Consultation.QUALITY_OFFICER);
+            case CONSULTATION_ANSWERED -> new ConsultationAnswered(REQUEST, "officer@board",
+                    UUID.fromString("5d1f0c6e-8b7a-4e2f-9c3d-1a2b3c4d5e6f"), Consultation.QUALITY_OFFICER,
+                    DAY.plusDays(2));
             case CONSENT_REQUIREMENT_DETERMINED -> new ConsentRequirementDetermined(REQUEST, "consent-service",
                     ConsentRequirement.ALL_WITH_AUTHORITY, List.of("g1", "g2"));
             case CONSENT_REQUESTED -> new ConsentRequested(REQUEST, STAFF, "g1",

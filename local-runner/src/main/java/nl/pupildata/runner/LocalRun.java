@@ -25,15 +25,18 @@ public final class LocalRun {
 
     static final String USAGE = """
             Usage: scripts/run-local [--demo] [--fresh] [--data DIR] [--port-offset N] [--keycloak-url URL]
+                                     [--without-staff-web]
 
               --demo           enter a handful of example requests (once per data folder)
               --fresh          start from empty: delete the data of earlier runs first
               --data DIR       keep the data in DIR (default: .run/data)
-              --port-offset N  add N to every port (Kafka 9092, PostgreSQL 55432, Keycloak 8180, services 8081-8084)
+              --port-offset N  add N to every port (Kafka 9092, PostgreSQL 55432, Keycloak 8180, staff page 8080,
+                               services 8081-8084)
               --keycloak-url URL  use the Keycloak that runs there (with the pupil-data realm) instead of starting one
+              --without-staff-web  the APIs only, no staff page on 8080
             """;
 
-    record Options(boolean demo, boolean fresh, Path dataDir, int portOffset, String keycloakUrl) {
+    record Options(boolean demo, boolean fresh, Path dataDir, int portOffset, String keycloakUrl, boolean staffWeb) {
 
         static Options parse(Path root, String[] args) {
             boolean demo = false;
@@ -41,6 +44,7 @@ public final class LocalRun {
             Path data = root.resolve(".run/data");
             int offset = 0;
             String keycloak = null;
+            boolean staffWeb = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--demo" -> demo = true;
@@ -54,11 +58,12 @@ public final class LocalRun {
                         }
                     }
                     case "--keycloak-url" -> keycloak = value(args, ++i, "--keycloak-url");
+                    case "--without-staff-web" -> staffWeb = false;
                     case "--help", "-h" -> throw new IllegalArgumentException("");
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(demo, fresh, data, offset, keycloak);
+            return new Options(demo, fresh, data, offset, keycloak, staffWeb);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -102,7 +107,7 @@ public final class LocalRun {
         } else {
             log("Starting on the data kept in " + data.dir() + " (--fresh starts from empty).");
         }
-        LocalStack.Settings local = LocalStack.Settings.local(root, data.dir(), options.portOffset())
+        LocalStack.Settings local = LocalStack.Settings.local(root, data.dir(), options.portOffset(), options.staffWeb())
                 .withServiceProperties(servicePropertiesFrom(System.getProperties()));
         LocalStack.Settings settings = options.keycloakUrl() == null ? local
                 : local.withKeycloakAt(options.keycloakUrl());

@@ -54,13 +54,18 @@ public final class LocalStack implements AutoCloseable {
             Map<String, Integer> servicePorts, Map<String, String> serviceProperties, Path runDir, Path dataDir,
             Durability durability, int topicPartitions, String keycloakUrl) {
 
-        /** {@code scripts/run-local}: the documented ports (shifted by {@code portOffset}), data kept, durable. */
-        public static Settings local(Path root, Path dataDir, int portOffset) {
+        /**
+         * {@code scripts/run-local}: the documented ports (shifted by {@code portOffset}), data kept, durable; the
+         * staff page on 8080 unless {@code staffWeb} is false.
+         */
+        public static Settings local(Path root, Path dataDir, int portOffset, boolean staffWeb) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (int i = 0; i < SERVICES.size(); i++) {
                 ports.put(SERVICES.get(i), 8081 + i + portOffset);
             }
-            ports.put(STAFF_WEB, 8080 + portOffset);
+            if (staffWeb) {
+                ports.put(STAFF_WEB, 8080 + portOffset);
+            }
             return new Settings(root, 9092 + portOffset, 9093 + portOffset, 55432 + portOffset, 8180 + portOffset, ports,
                     Map.of(), root.resolve(".run"), dataDir, Durability.DURABLE, LOCAL_PARTITIONS, null);
         }

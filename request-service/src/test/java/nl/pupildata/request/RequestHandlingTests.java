@@ -201,17 +201,48 @@ class RequestHandlingTests {
     }
 
     @Test
-    void refusalIsForTheDirectorOrQualityOfficerOnly_withTheConsultations() {
+    void g11_pa12_consultationsAreAnsweredByTheOfficersThemselves_andOnlyAnsweredOnesLetTheDirectorRefuse() {
         UUID id = intake(body("PARENT_ACCESS", "LETTER",
                 ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
-        String refusal = "{\"partial\":false,\"reason\":\"Veiligheid van het kind\",\"consulted\":[\"QUALITY_OFFICER\"]}";
+        String refusal = "{\"partial\":false,\"reason\":\"Veiligheid van het kind\"}";
         step(Tokens.bearer("QUALITY_COORDINATOR", "12AB"), id, "refusal", refusal).statusCode(403);
         step(Tokens.bearer("ADMIN_STAFF", "12AB"), id, "refusal", refusal).statusCode(403);
         step(DIRECTOR, id, "refusal", refusal).statusCode(422).body("rule", is("PA-12"));
-        step(Tokens.bearer("QUALITY_OFFICER"), id, "refusal",
-                "{\"partial\":false,\"reason\":\"Veiligheid van het kind\",\"consulted\":[\"QUALITY_OFFICER\",\"SAFEGUARDING_OFFICER\"]}")
-                .statusCode(200).body("status", is("REFUSED"));
+
+        String question = "Zijn er signalen dat inzage de veiligheid van het kind raakt?";
+        step(Tokens.bearer("ADMIN_STAFF", "12AB"), id, "consultations",
+                "{\"officer\":\"SAFEGUARDING_OFFICER\",\"question\":\"" + question + "\"}").statusCode(403);
+        String safeguarding = step(DIRECTOR, id, "consultations",
+                "{\"officer\":\"SAFEGUARDING_OFFICER\",\"question\":\"" + question + "\"}").statusCode(200)
+                .body("consultations[0].question", is(question)).body("consultations[0].answeredBy", nullValue())
+                .extract().path("consultations[0].id");
+        String advice = "{\"advice\":\"Duidelijke signalen; verslag van het gesprek niet delen\",\"on\":\"" + TODAY + "\"}";
+        step(Tokens.bearer("QUALITY_OFFICER"), id, "consultations/" + safeguarding + "/answer", advice)
+                .statusCode(422).body("rule", is("G-11"));
+        step(Tokens.bearer("SAFEGUARDING_OFFICER", "99ZZ"), id, "consultations/" + safeguarding + "/answer", advice)
+                .statusCode(403);
+        step(DIRECTOR, id, "consultations/" + safeguarding + "/answer", advice).statusCode(403);
+        step(Tokens.bearerAs("aandacht@12AB", "SAFEGUARDING_OFFICER", "12AB"), id,
+                "consultations/" + safeguarding + "/answer", advice).statusCode(200)
+                .body("consultations[0].answeredBy", is("aandacht@12AB"))
+                .body("consultations[0].advice", startsWith("Duidelijke signalen"));
+        step(DIRECTOR, id, "refusal", refusal).statusCode(422).body("rule", is("PA-12"));
+
+        String quality = step(DIRECTOR, id, "consultations",
+                "{\"officer\":\"QUALITY_OFFICER\",\"question\":\"Mag de directeur weigeren?\"}").statusCode(200)
+                .extract().path("consultations[1].id");
+        step(Tokens.bearer("QUALITY_OFFICER"), id, "consultations/" + quality + "/answer", advice).statusCode(200);
+        step(Tokens.bearer("QUALITY_OFFICER"), id, "refusal", refusal).statusCode(422).body("rule", is("G-11"));
+        step(DIRECTOR, id, "refusal", refusal).statusCode(200).body("status", is("REFUSED"));
         step(Tokens.bearer("DIRECTOR", "99ZZ"), id, "closure", "{}").statusCode(403);
+
+        List<String> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 6, WAIT).stream()
+                .map(r -> TopicProbe.headers(r).get("ce_type") + " " + r.value()).toList();
+        assertEquals(2, onTopic.stream().filter(r -> r.startsWith("ConsultationAnswered")).count(), onTopic.toString());
+        assertTrue(onTopic.stream().noneMatch(r -> r.contains("signalen") || r.contains("Mag de directeur")),
+                "the question and the advice stay in request-service");
+        assertEquals(List.of(4), Sql.query("select count(*) from request_note where request_id = '" + id + "'",
+                rs -> rs.getInt(1)), "two questions and two answers kept here");
     }
 
     static List<Integer> versions(UUID id) {

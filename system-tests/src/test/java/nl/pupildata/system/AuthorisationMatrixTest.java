@@ -133,7 +133,8 @@ class AuthorisationMatrixTest {
         if (token != null) {
             spec = spec.header("Authorization", "Bearer " + token);
         }
-        String path = row.path().replace("{id}", requestId).replace("{pupilRef}", "P-MATRIX");
+        String path = row.path().replace("{id}", requestId).replace("{pupilRef}", "P-MATRIX")
+                .replace("{consultationId}", java.util.UUID.randomUUID().toString());
         // Intake names its school in the body; every other command names the request in the path.
         String body = row.path().equals("/requests") ? INTAKE : "{}";
         Response response = row.method().equals("GET") ? spec.get(path) : spec.body(body).post(path);

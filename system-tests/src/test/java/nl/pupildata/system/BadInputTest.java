@@ -85,7 +85,8 @@ class BadInputTest {
         steps.put("other-guardian-notices", "{\"guardianId\":\"g1\"}");
         steps.put("corrections", "{\"description\":\"datum\"}");
         steps.put("statements", "{}");
-        steps.put("refusal", "{\"partial\":true,\"reason\":\"r\",\"consulted\":[\"QUALITY_OFFICER\"]}");
+        steps.put("refusal", "{\"partial\":true,\"reason\":\"r\"}");
+        steps.put("consultations", "{\"officer\":\"QUALITY_OFFICER\",\"question\":\"q\"}");
         steps.put("research-decision", "{\"decision\":\"DECLINE\",\"reason\":\"r\"}");
         steps.forEach((step, body) -> list.add(new Endpoint("request-service", r + "/" + step, DIRECTOR, body,
                 "request_service")));
@@ -98,7 +99,7 @@ class BadInputTest {
         list.add(new Endpoint("consent-service", r + "/consent/withdrawals", DIRECTOR,
                 "{\"guardianId\":\"g1\",\"recordedBy\":\"x\"}", "consent_service"));
         list.add(new Endpoint("consent-service", r + "/consent/exemptions", DIRECTOR,
-                "{\"ground\":\"SAFEGUARDING\",\"consultedQualityOfficer\":\"q\",\"reason\":\"r\"}", "consent_service"));
+                "{\"ground\":\"SAFEGUARDING\",\"reason\":\"r\"}", "consent_service"));
         list.add(new Endpoint("deadline-service", r + "/deadline/extensions", PRIVACY,
                 "{\"reason\":\"r\",\"approvedBy\":\"p\",\"guardiansNotifiedOn\":\"" + today + "\"}", "deadline_service"));
         return list;

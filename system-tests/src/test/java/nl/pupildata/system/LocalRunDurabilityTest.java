@@ -24,7 +24,6 @@ import nl.pupildata.infra.Await;
 import nl.pupildata.infra.EmbeddedKeycloak;
 import nl.pupildata.infra.EmbeddedPostgresServer;
 import nl.pupildata.runner.PortOwners;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,7 +192,7 @@ class LocalRunDurabilityTest {
         dataFolders.add(data);
         List<String> command = new ArrayList<>(runnerCommand("nl.pupildata.runner.LocalRun"));
         command.addAll(List.of("--data", data.toString(), "--port-offset", Integer.toString(offset),
-                "--keycloak-url", keycloak.url()));
+                "--keycloak-url", keycloak.url(), "--without-staff-web"));
         command.addAll(List.of(options));
         Run run = new Run(new ProcessBuilder(command).redirectErrorStream(true).start(), offset);
         runs.add(run);
@@ -201,23 +200,15 @@ class LocalRunDurabilityTest {
     }
 
     /**
-     * One Keycloak for all the runs of this test (each run would otherwise start its own, which the system tests already
-     * prove): the runner uses it with --keycloak-url, as a board would use its own identity provider.
+     * The system tests' Keycloak for all the runs of this test (each run would otherwise start its own, which the
+     * system tests already prove): the runner uses it with --keycloak-url, as a board would use its own identity
+     * provider. The staff page is left out (--without-staff-web): the browser tests prove it; this test is about data.
      */
     static EmbeddedKeycloak keycloak;
 
     @BeforeAll
-    static void startKeycloak() throws Exception {
-        Path logs = Files.createDirectories(SystemUnderTest.ROOT.resolve("system-tests/target/durability"));
-        keycloak = EmbeddedKeycloak.start(SystemUnderTest.ROOT, 0, logs.resolve("keycloak.log"))
-                .awaitReady(Duration.ofSeconds(180));
-    }
-
-    @AfterAll
-    static void stopKeycloak() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
+    static void useTheSystemsKeycloak() {
+        keycloak = SystemUnderTest.stack().keycloak();
     }
 
     final List<Run> runs = new ArrayList<>();

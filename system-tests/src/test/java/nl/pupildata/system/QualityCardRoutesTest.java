@@ -254,17 +254,27 @@ class QualityCardRoutesTest {
                 .statusCode(200);
         step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
                 .statusCode(422).body("rule", is("OSO-3"));
-        consent(DIRECTOR, id, "exemptions", "{\"ground\":\"STATUTORY_TRANSFER\",\"reason\":\"Wettelijke delen\"}")
-                .statusCode(422).body("rule", is("OSO-4"));
-        consent(QUALITY_OFFICER, id, "exemptions", "{\"ground\":\"STATUTORY_TRANSFER\",\"consultedQualityOfficer\":"
-                + "\"M. de Wit\",\"reason\":\"Alleen de wettelijke delen\"}").statusCode(200);
+        String exemption = "{\"ground\":\"STATUTORY_TRANSFER\",\"reason\":\"Alleen de wettelijke delen\"}";
+        consent(DIRECTOR, id, "exemptions", exemption).statusCode(422).body("rule", is("OSO-4"));
+        // OSO-4: the director asks the quality officer, who answers as themselves; then the exemption counts it.
+        String consultation = step(DIRECTOR, id, "consultations", "{\"officer\":\"QUALITY_OFFICER\","
+                + "\"question\":\"De ouders weigeren; mogen de wettelijke delen mee?\"}").statusCode(200)
+                .extract().path("consultations[0].id");
+        step(COORDINATOR, id, "consultations/" + consultation + "/answer",
+                "{\"advice\":\"Ja\",\"on\":\"" + TODAY + "\"}").statusCode(403);
+        step(QUALITY_OFFICER, id, "consultations/" + consultation + "/answer",
+                "{\"advice\":\"Alleen toetsresultaten, doorstroomtoets en verzuim\",\"on\":\"" + TODAY + "\"}")
+                .statusCode(200).body("consultations[0].answeredBy", notNullValue());
+        Await.until("consent-service knows the answered consultation", WAIT, () -> consent(DIRECTOR, id,
+                "exemptions", exemption).extract().statusCode() == 200);
         awaitRequestServiceSeesConsent(id, true);
         step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
                 + "{\"section\":\"HANDELINGSPLANNEN\",\"coordinatedWithQualityCoordinator\":true,"
                 + "\"containsOtherPupilNames\":false}]}").statusCode(422).body("rule", is("OSO-4"));
         step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
                 .statusCode(200);
-        expect(id, "P-SEM", "ANSWERED", "RequestReceived", "GuardianInspectionHeld", "InformationShared");
+        expect(id, "P-SEM", "ANSWERED", "RequestReceived", "GuardianInspectionHeld", "ConsultationRequested",
+                "ConsultationAnswered", "InformationShared");
     }
 
     @Test

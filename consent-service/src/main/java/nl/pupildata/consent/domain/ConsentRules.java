@@ -10,6 +10,7 @@ import nl.pupildata.events.model.ConsentRequirement;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.GuardianRef;
 import nl.pupildata.events.model.RequestKind;
+import nl.pupildata.rules.NationalIds;
 import nl.pupildata.rules.RuleViolation;
 
 /** decide(command, state) → events for consent. Pure. */
@@ -47,10 +48,17 @@ public final class ConsentRules {
     public record Withdraw(String guardianId) implements Command {
     }
 
-    public record Exempt(ExemptionGround ground, String consultedQualityOfficer, String reason) implements Command {
+    /** G-9 / OSO-4: no consent needed, on a ground, after the QUALITY_OFFICER answered a consultation. */
+    public record Exempt(ExemptionGround ground, String reason) implements Command {
     }
 
-    public static List<ConsentEvent> decide(Command command, ConsentState state, RequestKind kind, String actor) {
+    /**
+     * @param qualityOfficerAdvised whether the QUALITY_OFFICER answered a consultation on this request, themselves
+     *     (request-service's ConsultationAnswered)
+     */
+    public static List<ConsentEvent> decide(Command command, ConsentState state, RequestKind kind, String actor,
+            boolean qualityOfficerAdvised) {
+        noNationalId(command);
         List<ConsentEvent> events = new ArrayList<>();
         switch (command) {
             case Ask a -> {
@@ -87,12 +95,21 @@ public final class ConsentRules {
                     throw RuleViolation.missing(null, "ground");
                 }
                 Rule rule = x.ground() == ExemptionGround.SAFEGUARDING ? Rule.G_9 : Rule.OSO_4;
-                if (blank(x.consultedQualityOfficer())) {
-                    throw RuleViolation.rule(rule, "Een uitzondering op toestemming mag alleen na overleg met de "
-                            + "staffunctionaris Onderwijs & Kwaliteit; leg vast met wie.", "consultedQualityOfficer");
-                }
                 if (blank(x.reason())) {
                     throw RuleViolation.missing(rule, "reason");
+                }
+                if (state.requirement() == ConsentRequirement.NONE) {
+                    throw RuleViolation.rule(rule, "Voor dit verzoek is geen toestemming nodig; een uitzondering "
+                            + "heeft geen zin.", "ground");
+                }
+                if (x.ground() == ExemptionGround.SAFEGUARDING && kind == RequestKind.RESEARCH) {
+                    throw RuleViolation.rule(Rule.G_9, "Voor onderzoek wordt nooit zonder toestemming gedeeld; "
+                            + "de veiligheid van het kind is daar geen grond (G-12).", "ground");
+                }
+                if (!qualityOfficerAdvised) {
+                    throw RuleViolation.rule(rule, "Een uitzondering op toestemming mag alleen nadat de "
+                            + "staffunctionaris Onderwijs & Kwaliteit is geraadpleegd en zelf advies heeft gegeven "
+                            + "(vraag het overleg aan bij het verzoek).", "consultations");
                 }
                 if (x.ground() == ExemptionGround.STATUTORY_TRANSFER && kind != RequestKind.SCHOOL_TRANSFER
                         && kind != RequestKind.SECONDARY_TRANSFER) {
@@ -123,6 +140,25 @@ public final class ConsentRules {
             all.add(new ConsentLapsed(before.requestId(), SERVICE, guardian));
         }
         return all;
+    }
+
+    /** SWV-4: no BSN or onderwijsnummer in what staff type (never echoed). */
+    private static void noNationalId(Command command) {
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        switch (command) {
+            case Ask a -> texts.put("informationDescription", a.informationDescription());
+            case Grant g -> texts.put("evidenceRef", g.evidenceRef());
+            case Exempt x -> texts.put("reason", x.reason());
+            default -> {
+            }
+        }
+        List<RuleViolation.Field> found = texts.entrySet().stream()
+                .filter(t -> NationalIds.containsNationalId(t.getValue()))
+                .map(t -> new RuleViolation.Field(t.getKey(), "bevat een BSN of onderwijsnummer")).toList();
+        if (!found.isEmpty()) {
+            throw RuleViolation.rule(Rule.SWV_4, "Een BSN of onderwijsnummer hoort niet in dit systeem; verwijder het "
+                    + "nummer.", found);
+        }
     }
 
     /** G-4: only a guardian with authority gives or blocks consent. */

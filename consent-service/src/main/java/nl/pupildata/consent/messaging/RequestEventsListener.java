@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import nl.pupildata.consent.domain.ConsentRules;
+import nl.pupildata.consent.persistence.OfficerAdvice;
+import nl.pupildata.events.ConsultationAnswered;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.RequestReceived;
 import nl.pupildata.platform.consumer.IdempotentConsumer;
@@ -12,7 +14,10 @@ import nl.pupildata.platform.requests.KnownRequest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** G-4: every new request gets its consent requirement, published as ConsentRequirementDetermined. */
+/**
+ * G-4: every new request gets its consent requirement, published as ConsentRequirementDetermined; G-9 / OSO-4: the
+ * officers' answered consultations are kept for the exemptions that rest on them.
+ */
 @ApplicationScoped
 public class RequestEventsListener {
 
@@ -30,6 +35,10 @@ public class RequestEventsListener {
     }
 
     Uni<Void> apply(EventEnvelope envelope) {
+        if (envelope.event() instanceof ConsultationAnswered answered) {
+            // G-9 / OSO-4: an exemption may rest on it (a redelivery finds it known: the consumer skips it).
+            return OfficerAdvice.of(answered).persist().replaceWithVoid();
+        }
         if (!(envelope.event() instanceof RequestReceived received)) {
             return Uni.createFrom().voidItem();
         }

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** The quality officer consulted before an exemption (G-9, OSO-4), recorded with the exemption event. */
+/**
+ * The quality officer's answered consultation an exemption rests on (G-9, OSO-4), recorded with the exemption event:
+ * which consultation, and who answered it (their subject, never on Kafka).
+ */
 @Entity
 @Table(name = "exemption_consultation")
 public class ExemptionConsultation extends PanacheEntityBase {
@@ -21,11 +24,15 @@ public class ExemptionConsultation extends PanacheEntityBase {
     @Column(name = "consulted_quality_officer")
     public String consultedQualityOfficer;
 
-    public static ExemptionConsultation of(UUID eventId, UUID requestId, String consulted) {
+    @Column(name = "consultation_id")
+    public UUID consultationId;
+
+    public static ExemptionConsultation of(UUID eventId, UUID requestId, OfficerAdvice advice) {
         ExemptionConsultation c = new ExemptionConsultation();
         c.eventId = eventId;
         c.requestId = requestId;
-        c.consultedQualityOfficer = consulted;
+        c.consultedQualityOfficer = advice.answeredBy;
+        c.consultationId = advice.consultationId;
         return c;
     }
 }

@@ -59,7 +59,7 @@ public class ConsentResource {
     public record GuardianBody(String guardianId, String recordedBy) {
     }
 
-    public record ExemptionBody(ExemptionGround ground, String consultedQualityOfficer, String reason) {
+    public record ExemptionBody(ExemptionGround ground, String reason) {
     }
 
     @GET
@@ -107,7 +107,7 @@ public class ConsentResource {
     @Operation(summary = "G-9 / OSO-4: share without consent, after consulting the quality officer")
     public Uni<ConsentView> exempt(@PathParam("id") UUID id, ExemptionBody body) {
         return run(id, body == null ? null
-                : new ConsentRules.Exempt(body.ground(), body.consultedQualityOfficer(), body.reason()));
+                : new ConsentRules.Exempt(body.ground(), body.reason()));
     }
 
     private Uni<ConsentView> run(UUID id, ConsentRules.Command command) {

@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 import nl.pupildata.consent.domain.ConsentRules;
 import nl.pupildata.consent.domain.ConsentState;
 import nl.pupildata.consent.persistence.ExemptionConsultation;
+import nl.pupildata.consent.persistence.OfficerAdvice;
 import nl.pupildata.events.ConsentEvent;
 import nl.pupildata.events.ConsentLapsed;
 import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.model.Consultation;
 import nl.pupildata.events.model.RequestKind;
 import nl.pupildata.platform.eventstore.EventStore;
 import nl.pupildata.platform.requests.KnownRequest;
@@ -21,7 +23,7 @@ import nl.pupildata.platform.security.Caller;
 
 /**
  * Runs consent commands, each in one transaction: load the request's consent events, decide with the pure rules,
- * append, and keep the name of the consulted officer beside the exemption (never on Kafka).
+ * append, and keep the consultation an exemption rests on beside it (never on Kafka).
  */
 @ApplicationScoped
 public class ConsentHandling {
@@ -49,18 +51,20 @@ public class ConsentHandling {
 
     public Uni<Consent> handle(UUID id, ConsentRules.Command command, Caller caller) {
         String actor = caller.actor();
-        return Panache.withTransaction(() -> known(id, caller).flatMap(request -> store.load(id).flatMap(stream -> {
-            ConsentState state = ConsentState.replay(stream.history());
-            List<ConsentEvent> events = ConsentRules.decide(command, state, RequestKind.valueOf(request.kind), actor);
-            Uni<List<EventEnvelope>> appended = store.append(id, stream.version(), events);
-            if (command instanceof ConsentRules.Exempt x) {
-                // G-9 / OSO-4: the consultation is recorded with the exemption; the officer's name stays here.
-                appended = appended.call(envelopes -> ExemptionConsultation.of(envelopes.get(0).eventId(), id,
-                        x.consultedQualityOfficer()).persist());
-            }
-            return appended.invoke(() -> events.stream().filter(ConsentLapsed.class::isInstance)
-                    .forEach(e -> metrics.counter("pupil_data_consents_lapsed_total").increment()));
-        }))).chain(() -> Panache.withSession(() -> read(id)));
+        return Panache.withTransaction(() -> known(id, caller).flatMap(request -> store.load(id).flatMap(stream ->
+                OfficerAdvice.latest(id, Consultation.QUALITY_OFFICER).flatMap(advice -> {
+                    ConsentState state = ConsentState.replay(stream.history());
+                    List<ConsentEvent> events = ConsentRules.decide(command, state, RequestKind.valueOf(request.kind),
+                            actor, advice.isPresent());
+                    Uni<List<EventEnvelope>> appended = store.append(id, stream.version(), events);
+                    if (command instanceof ConsentRules.Exempt) {
+                        // G-9 / OSO-4: the answered consultation is recorded with the exemption, here only.
+                        appended = appended.call(envelopes -> ExemptionConsultation.of(envelopes.get(0).eventId(), id,
+                                advice.orElseThrow()).persist());
+                    }
+                    return appended.invoke(() -> events.stream().filter(ConsentLapsed.class::isInstance)
+                            .forEach(e -> metrics.counter("pupil_data_consents_lapsed_total").increment()));
+                })))).chain(() -> Panache.withSession(() -> read(id)));
     }
 
     private static Uni<KnownRequest> known(UUID id, Caller caller) {

@@ -18,6 +18,8 @@ class ConsentRulesTest {
 
     static final UUID ID = UUID.randomUUID();
     final List<PupilDataEvent> history = new ArrayList<>();
+    /** Whether the QUALITY_OFFICER answered a consultation on the request (request-service's event). */
+    boolean advised;
 
     static RequestReceived received(RequestKind kind, boolean apart, GuardianRef... guardians) {
         return new RequestReceived(ID, "director@12AB", "12AB", kind, LocalDate.of(2026, 11, 2), ReceivedVia.EMAIL,
@@ -34,7 +36,8 @@ class ConsentRulesTest {
     }
 
     List<ConsentEvent> when(ConsentRules.Command c, RequestKind kind) {
-        List<ConsentEvent> events = ConsentRules.decide(c, ConsentState.replay(history), kind, "coordinator@12AB");
+        List<ConsentEvent> events = ConsentRules.decide(c, ConsentState.replay(history), kind, "coordinator@12AB",
+                advised);
         history.addAll(events);
         return events;
     }
@@ -126,27 +129,56 @@ class ConsentRulesTest {
     }
 
     @Test
-    void g9_aSafeguardingExemptionNeedsTheQualityOfficerConsulted() {
-        given(received(RequestKind.THIRD_PARTY, true, new GuardianRef("g1", true), new GuardianRef("g2", true)));
-        RuleViolation v = assertThrows(RuleViolation.class,
-                () -> when(new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, null, "signalen")));
-        assertEquals(Rule.G_9, v.rule());
-        assertEquals(List.of("ConsentExemptionGranted", "ConsentSatisfied"), types(when(
-                new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, "M. de Wit", "Duidelijke signalen"))));
+    void swv4_noNationalNumberInWhatStaffType() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
+        assertEquals(Rule.SWV_4, assertThrows(RuleViolation.class,
+                () -> when(new ConsentRules.Ask("g1", "Toetsen van leerling 1012 22 331"))).rule());
+        assertEquals(Rule.SWV_4, assertThrows(RuleViolation.class,
+                () -> when(new ConsentRules.Grant("g1", ConsentEvidence.EMAIL, "mail over bsn 111222333"))).rule());
     }
 
     @Test
-    void oso4_theStatutoryExemptionOnlyForTransfersAndAfterConsultation() {
+    void g9_aSafeguardingExemptionNeedsTheQualityOfficersAnsweredConsultation() {
+        given(received(RequestKind.THIRD_PARTY, true, new GuardianRef("g1", true), new GuardianRef("g2", true)));
+        RuleViolation v = assertThrows(RuleViolation.class,
+                () -> when(new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, "Duidelijke signalen")));
+        assertEquals(Rule.G_9, v.rule());
+        assertEquals(List.of("consultations"), v.fields().stream().map(RuleViolation.Field::field).toList());
+        advised = true;
+        assertEquals(Rule.G_9, assertThrows(RuleViolation.class,
+                () -> when(new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, " "))).rule(), "a reason");
+        assertEquals(List.of("ConsentExemptionGranted", "ConsentSatisfied"), types(when(
+                new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, "Duidelijke signalen"))));
+    }
+
+    @Test
+    void g9_neverForResearch_norWhereNoConsentIsNeeded() {
+        advised = true;
+        given(received(RequestKind.RESEARCH, false, new GuardianRef("g1", true)));
+        assertEquals(Rule.G_9, assertThrows(RuleViolation.class, () -> when(
+                new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, "Signalen"), RequestKind.RESEARCH)).rule());
+        history.clear();
+        given(received(RequestKind.OUTGOING_INQUIRY, false, new GuardianRef("g1", true)));
+        assertEquals(Rule.G_9, assertThrows(RuleViolation.class, () -> when(
+                new ConsentRules.Exempt(ExemptionGround.SAFEGUARDING, "Signalen"), RequestKind.OUTGOING_INQUIRY))
+                .rule(), "the school's own inquiry needs no consent to skip");
+    }
+
+    @Test
+    void oso4_theStatutoryExemptionOnlyForTransfersAndAfterTheAnsweredConsultation() {
+        advised = true;
         given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
         assertEquals(Rule.OSO_4, assertThrows(RuleViolation.class, () -> when(
-                new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "M. de Wit", "wettelijk deel"))).rule());
+                new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "wettelijk deel"))).rule());
         history.clear();
+        advised = false;
         given(received(RequestKind.SCHOOL_TRANSFER, false, new GuardianRef("g1", true)));
         assertEquals(Rule.OSO_4, assertThrows(RuleViolation.class, () -> when(
-                new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "", "wettelijk deel"),
+                new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "wettelijk deel"),
                 RequestKind.SCHOOL_TRANSFER)).rule());
+        advised = true;
         assertEquals(List.of("ConsentExemptionGranted", "ConsentSatisfied"), types(when(
-                new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "M. de Wit", "wettelijk deel"),
+                new ConsentRules.Exempt(ExemptionGround.STATUTORY_TRANSFER, "wettelijk deel"),
                 RequestKind.SCHOOL_TRANSFER)));
     }
 }

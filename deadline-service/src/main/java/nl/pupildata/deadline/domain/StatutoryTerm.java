@@ -1,5 +1,6 @@
 package nl.pupildata.deadline.domain;
 
+import nl.pupildata.rules.NationalIds;
 import nl.pupildata.rules.Rule;
 
 import java.time.LocalDate;
@@ -81,7 +82,8 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
 
     /**
      * PA-4: how the term follows the request's own events. A request of a kind with a term gets it from its receipt
-     * (the term per kind is a board setting, {@code terms}); an answer meets it; a withdrawal cancels it.
+     * (the term per kind is a board setting, {@code terms}); an answer meets it (a partial refusal is no answer until
+     * the rest was given); a withdrawal cancels it.
      *
      * @param answeredOn the day a refusal was given (its event has no date of its own)
      */
@@ -94,7 +96,8 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
                         r.schoolBrin(), r.receivedOn(), r.receivedOn().plus(term)));
             }
             case InformationShared s -> exists() ? answered(s.sharedOn(), s.actor()) : List.of();
-            case RequestRefused r -> exists() ? answered(answeredOn, r.actor()) : List.of();
+            // PA-4: a full refusal answers; a partial one only once the part not refused was given (a share).
+            case RequestRefused r -> exists() && !r.partial() ? answered(answeredOn, r.actor()) : List.of();
             case RequestWithdrawn w -> exists() && open() ? List.of(new DeadlineCancelled(w.requestId(), w.actor()))
                     : List.of();
             default -> List.of();
@@ -131,6 +134,10 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
         if (reason == null || reason.isBlank()) {
             throw RuleViolation.invalid(Rule.PA_6,
                     List.of(new RuleViolation.Field("reason", "Een verlenging vraagt een goede reden.")));
+        }
+        if (NationalIds.containsNationalId(reason)) {
+            throw RuleViolation.rule(Rule.SWV_4, "Een BSN of onderwijsnummer hoort niet in dit systeem; verwijder het "
+                    + "nummer.", List.of(new RuleViolation.Field("reason", "bevat een BSN of onderwijsnummer")));
         }
         if (guardiansNotifiedOn == null) {
             throw RuleViolation.invalid(Rule.PA_6,

@@ -88,6 +88,28 @@ class StatutoryTermTest {
     }
 
     @Test
+    void pa4_aPartialRefusalMeetsTheTermOnlyOnceTheRestWasGiven_aFullOneAtOnce() {
+        StatutoryTerm term = set(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30));
+        RequestRefused partial = new RequestRefused(ID, "director", true, "Deel over de thuissituatie",
+                List.of(Consultation.SAFEGUARDING_OFFICER, Consultation.QUALITY_OFFICER));
+        assertEquals(List.of(), term.follow(partial, TERMS, LocalDate.of(2026, 11, 10), "deadline"),
+                "the part not refused is still owed");
+        DeadlineMet met = (DeadlineMet) term.follow(new InformationShared(ID, "director", ShareChannel.SECURE_MAIL,
+                LocalDate.of(2026, 11, 12), List.of(), null), TERMS, LocalDate.of(2026, 11, 12), "deadline").get(0);
+        assertEquals(LocalDate.of(2026, 11, 12), met.metOn());
+        RequestRefused full = new RequestRefused(ID, "director", false, "Veiligheid", List.of());
+        assertInstanceOf(DeadlineMet.class, term.follow(full, TERMS, LocalDate.of(2026, 11, 10), "deadline").get(0));
+    }
+
+    @Test
+    void swv4_noNationalNumberInTheReasonForAnExtension() {
+        StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
+        RuleViolation v = assertThrows(RuleViolation.class, () -> term.extend("Dossier van 101222331 is groot",
+                LocalDate.of(2026, 10, 20), "p", LocalDate.of(2026, 10, 21)));
+        assertEquals(Rule.SWV_4, v.rule());
+    }
+
+    @Test
     void pa4_statusIsDerivedFromToday() {
         StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
         assertEquals(StatutoryTerm.Status.RUNNING, term.status(LocalDate.of(2026, 10, 21), 7));

@@ -33,6 +33,11 @@ public class Caller {
         return jwt.getSubject();
     }
 
+    /** The caller's roles (the domain asks, e.g., whether the one answering a consultation is that officer). */
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -7,13 +7,14 @@ import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.OsoSection;
 
 /**
- * What a decision needs beyond the request's own events: today's date, who acts, what the consent events
+ * What a decision needs beyond the request's own events: today's date, who acts and in which roles, what the consent events
  * said (G-2, G-5), the requester's verified address (PA-8, kept in this service's database only), and the
  * board's policy settings.
  */
 public record HandlingFacts(
         LocalDate today,
         String actor,
+        Set<String> actorRoles,
         boolean consentSatisfied,
         boolean consentLapsed,
         ExemptionGround exemption,

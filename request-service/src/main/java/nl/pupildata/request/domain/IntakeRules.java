@@ -1,5 +1,6 @@
 package nl.pupildata.request.domain;
 
+import nl.pupildata.rules.NationalIds;
 import nl.pupildata.rules.Rule;
 
 import nl.pupildata.rules.RuleViolation;
@@ -43,14 +44,12 @@ public final class IntakeRules {
             throw RuleViolation.invalid(null, List.of(new Field("body", "verplicht")));
         }
         checkFields(in, today);
+        checkNoNationalId(in);
         if (in.kind() == RequestKind.PARENT_ACCESS) {
             checkParentAccess(in);
         }
         if (in.kind() == RequestKind.THIRD_PARTY) {
             checkComplexThirdParty(in);
-        }
-        if (in.kind() == RequestKind.SUPPORT_FILE) {
-            checkNoNationalId(in);
         }
         return toEvent(requestId, actor, in);
     }
@@ -251,15 +250,18 @@ public final class IntakeRules {
         }
     }
 
-    /** SWV-4: no BSN or onderwijsnummer anywhere in a support-file request; the value is never echoed. */
+    /**
+     * SWV-4: no BSN or onderwijsnummer anywhere in a request, of any kind (never in the support file, and nowhere
+     * else either: handling a request never needs one, G-1); the value is never echoed.
+     */
     private static void checkNoNationalId(Intake in) {
         List<Field> found = in.texts().stream()
-                .filter(t -> NationalIdDetector.containsNationalId(t.getValue()))
+                .filter(t -> NationalIds.containsNationalId(t.getValue()))
                 .map(t -> new Field(t.getKey(), "bevat een BSN of onderwijsnummer"))
                 .toList();
         if (!found.isEmpty()) {
-            throw RuleViolation.rule(Rule.SWV_4,
-                    "Een BSN of onderwijsnummer mag nooit in het Topdossier; verwijder het nummer.", found);
+            throw RuleViolation.rule(Rule.SWV_4, "Een BSN of onderwijsnummer hoort niet in dit systeem en nooit in "
+                    + "het Topdossier; verwijder het nummer.", found);
         }
     }
 

@@ -2,6 +2,7 @@ package nl.pupildata.request.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import nl.pupildata.events.model.Consultation;
 import nl.pupildata.events.model.OsoSection;
 import nl.pupildata.events.model.ResearchDecision;
@@ -9,6 +10,11 @@ import nl.pupildata.events.model.ShareChannel;
 
 /** The handling steps of a request ({@code POST /requests/{id}/<step>}). */
 public sealed interface RequestCommand {
+
+    /** The words that go with the step and stay in request-service (G-1): none for most steps. */
+    default String note() {
+        return null;
+    }
 
     /** PA-3. */
     record Acknowledge(LocalDate expectedOn) implements RequestCommand {
@@ -55,6 +61,10 @@ public sealed interface RequestCommand {
 
     /** PA-11. */
     record RequestCorrection(String description) implements RequestCommand {
+        @Override
+        public String note() {
+            return description;
+        }
     }
 
     /** PA-11. */
@@ -65,8 +75,30 @@ public sealed interface RequestCommand {
     record AddNextSchoolContact() implements RequestCommand {
     }
 
-    /** PA-12, G-11. */
-    record Refuse(Boolean partial, String reason, List<Consultation> consulted) implements RequestCommand {
+    /**
+     * PA-12, G-11: refuse, fully or in part. Which officers were consulted is not typed: the answered consultations
+     * of the request say it.
+     */
+    record Refuse(Boolean partial, String reason) implements RequestCommand {
+    }
+
+    /**
+     * G-9, G-11, PA-12, OSO-4: ask an officer for advice on this request ({@code consultationId} is new, made by
+     * the caller of the domain; the question is kept in this service only).
+     */
+    record AskConsultation(UUID consultationId, Consultation officer, String question) implements RequestCommand {
+        @Override
+        public String note() {
+            return question;
+        }
+    }
+
+    /** The officer asked answers it, themselves: only a user of that role can (the advice is kept here only). */
+    record AnswerConsultation(UUID consultationId, String advice, LocalDate on) implements RequestCommand {
+        @Override
+        public String note() {
+            return advice;
+        }
     }
 
     /** G-12. */

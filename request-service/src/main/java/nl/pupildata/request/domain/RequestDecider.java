@@ -1,7 +1,5 @@
 package nl.pupildata.request.domain;
 
-import nl.pupildata.rules.Rule;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +10,8 @@ import java.util.Set;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
 import nl.pupildata.request.domain.RequestCommand.*;
+import nl.pupildata.rules.Roles;
+import nl.pupildata.rules.Rule;
 import nl.pupildata.rules.RuleViolation;
 import nl.pupildata.rules.RuleViolation.Field;
 
@@ -53,7 +53,10 @@ public final class RequestDecider {
             case RequestCorrection c -> requestCorrection(state, facts);
             case AddStatement s -> addStatement(state, facts);
             case AddNextSchoolContact n -> addNextSchoolContact(state, facts);
-            case Refuse r -> refuse(r, state, facts.actor());
+            case Refuse r -> refuse(r, state, facts);
+            case AskConsultation a -> new ConsultationRequested(state.id(), facts.actor(), a.consultationId(),
+                    a.officer());
+            case AnswerConsultation a -> answerConsultation(a, state, facts);
             case DecideResearch d -> decideResearch(d, state, facts);
             case Withdraw w -> new RequestWithdrawn(state.id(), facts.actor());
             case Close c -> close(state, facts);
@@ -172,20 +175,54 @@ public final class RequestDecider {
         return new RequestClosed(state.id(), facts.actor(), facts.today());
     }
 
-    /** PA-12, G-11: a refusal needs its reason and the consultations the rules name. */
-    static RequestRefused refuse(Refuse r, RequestState state, String actor) {
-        Set<Consultation> consulted = r.consulted() == null ? Set.of()
-                : new HashSet<>(r.consulted().stream().filter(Objects::nonNull).toList());
-        if (!consulted.contains(Consultation.QUALITY_OFFICER)) {
-            throw RuleViolation.rule(Rule.G_11, "Een verzoek weigeren kan alleen na overleg met de staffunctionaris "
-                    + "Onderwijs & Kwaliteit.", "consulted");
+    /**
+     * G-11: any refusal only after the QUALITY_OFFICER answered a consultation on it. PA-12 (a guardian's access,
+     * the child's safety at risk): also the SAFEGUARDING_OFFICER's answered consultation, and the DIRECTOR's own
+     * decision. The event names the officers whose advice it rests on.
+     */
+    static RequestRefused refuse(Refuse r, RequestState state, HandlingFacts facts) {
+        if (state.kind() == RequestKind.PARENT_ACCESS) {
+            if (!state.answeredBy(Consultation.SAFEGUARDING_OFFICER)) {
+                throw RuleViolation.rule(Rule.PA_12, "Inzage weigeren kan alleen nadat de aandachtsfunctionaris "
+                        + "meldcode is geraadpleegd en zelf advies heeft gegeven.", "consultations");
+            }
+            if (!state.answeredBy(Consultation.QUALITY_OFFICER)) {
+                throw RuleViolation.rule(Rule.PA_12, "Inzage weigeren kan alleen nadat de directeur de staffunctionaris "
+                        + "Onderwijs & Kwaliteit heeft geraadpleegd en die advies heeft gegeven.", "consultations");
+            }
+            if (!facts.actorRoles().contains(Roles.DIRECTOR)) {
+                throw RuleViolation.rule(Rule.G_11, "Of de ouders hun eigen dossier (deels) niet krijgen, besluit de "
+                        + "directeur zelf.");
+            }
+        } else if (!state.answeredBy(Consultation.QUALITY_OFFICER)) {
+            throw RuleViolation.rule(Rule.G_11, "Een verzoek weigeren kan alleen nadat de staffunctionaris Onderwijs & "
+                    + "Kwaliteit is geraadpleegd en advies heeft gegeven.", "consultations");
         }
-        if (state.kind() == RequestKind.PARENT_ACCESS && !consulted.contains(Consultation.SAFEGUARDING_OFFICER)) {
-            throw RuleViolation.rule(Rule.PA_12, "Inzage weigeren kan alleen na raadplegen van de aandachtsfunctionaris "
-                    + "meldcode.", "consulted");
+        List<Consultation> consulted = java.util.Arrays.stream(Consultation.values()).filter(state::answeredBy)
+                .toList();
+        return new RequestRefused(state.id(), facts.actor(), r.partial(), r.reason(), consulted);
+    }
+
+    /** G-11: a consultation is answered by the officer asked, in that role, once. */
+    static ConsultationAnswered answerConsultation(AnswerConsultation a, RequestState state, HandlingFacts facts) {
+        RequestState.ConsultationLine asked = state.consultation(a.consultationId()).orElseThrow(() ->
+                RuleViolation.rule(Rule.G_11, "Bij dit verzoek is geen overleg met dit nummer gevraagd.",
+                        "consultationId"));
+        if (asked.answered()) {
+            throw new NotAllowedInState("Dit overleg is al beantwoord op " + asked.answeredOn() + ".");
         }
-        return new RequestRefused(state.id(), actor, r.partial(), r.reason(),
-                consulted.stream().sorted().toList());
+        if (!facts.actorRoles().contains(asked.officer().name())) {
+            throw RuleViolation.rule(Rule.G_11, "Dit overleg is gevraagd aan de " + officerName(asked.officer())
+                    + "; alleen die kan het beantwoorden.");
+        }
+        return new ConsultationAnswered(state.id(), facts.actor(), asked.id(), asked.officer(), a.on());
+    }
+
+    static String officerName(Consultation officer) {
+        return switch (officer) {
+            case QUALITY_OFFICER -> "staffunctionaris Onderwijs & Kwaliteit";
+            case SAFEGUARDING_OFFICER -> "aandachtsfunctionaris meldcode";
+        };
     }
 
     static void requireKind(RequestState state, Rule rule, RequestKind... kinds) {

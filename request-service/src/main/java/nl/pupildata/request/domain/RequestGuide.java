@@ -2,6 +2,7 @@ package nl.pupildata.request.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.pupildata.events.model.ExemptionGround;
 
 /** What still stands between a request and its end, in the quality card's words, and which steps apply. */
 public final class RequestGuide {
@@ -15,10 +16,15 @@ public final class RequestGuide {
 
     /** The requirements on the request's route that are not met yet, in order (the same checks the guards ask). */
     public static List<Blocker> blockers(RequestState s, boolean consentSatisfied) {
+        return blockers(s, consentSatisfied, null);
+    }
+
+    /** As above, knowing the consent exemption in force (G-9 changes a complex request's route). */
+    public static List<Blocker> blockers(RequestState s, boolean consentSatisfied, ExemptionGround exemption) {
         if (s.status().isFinal()) {
             return List.of();
         }
-        return Requirement.route(s).stream().filter(r -> !r.met(s, consentSatisfied))
+        return Requirement.route(s, exemption).stream().filter(r -> !r.met(s, consentSatisfied))
                 .map(r -> new Blocker(r.rule().id(), r.todo(s), r.rule().text())).toList();
     }
 

@@ -23,10 +23,28 @@ public record RequestState(
         boolean deliveryConfirmed,
         Set<String> notifiedGuardians,
         ResearchDecided researchDecision,
-        RequestRefused refusal) {
+        RequestRefused refusal,
+        List<ConsultationLine> consultations) {
 
     public static final RequestState NONE = new RequestState(null, null, false, null, null, null, null, null,
-            List.of(), false, Set.of(), null, null);
+            List.of(), false, Set.of(), null, null, List.of());
+
+    /** A consultation of an officer on this request: asked by whom, and (once answered) by whom and when. */
+    public record ConsultationLine(UUID id, Consultation officer, String askedBy, String answeredBy,
+            LocalDate answeredOn) {
+        public boolean answered() {
+            return answeredBy != null;
+        }
+    }
+
+    /** Whether an officer of this role answered a consultation on this request (G-9, G-11, PA-12, OSO-4). */
+    public boolean answeredBy(Consultation officer) {
+        return consultations.stream().anyMatch(c -> c.officer() == officer && c.answered());
+    }
+
+    public java.util.Optional<ConsultationLine> consultation(UUID id) {
+        return consultations.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
 
     public boolean exists() {
         return received != null;
@@ -115,6 +133,11 @@ public record RequestState(
             case OtherGuardianNotified n -> c.notifiedGuardians.add(n.guardianId());
             case ResearchDecided r -> c.researchDecision = r;
             case RequestRefused r -> c.refusal = r;
+            case ConsultationRequested q -> c.consultations.add(new ConsultationLine(q.consultationId(), q.officer(),
+                    q.actor(), null, null));
+            case ConsultationAnswered a -> c.consultations.replaceAll(line -> line.id().equals(a.consultationId())
+                    ? new ConsultationLine(line.id(), line.officer(), line.askedBy(), a.actor(), a.answeredOn())
+                    : line);
             default -> {
                 // the status change is all
             }
@@ -141,6 +164,7 @@ public record RequestState(
         final Set<String> notifiedGuardians;
         ResearchDecided researchDecision;
         RequestRefused refusal;
+        final List<ConsultationLine> consultations;
 
         Change(RequestState s) {
             received = s.received;
@@ -156,12 +180,13 @@ public record RequestState(
             notifiedGuardians = new HashSet<>(s.notifiedGuardians);
             researchDecision = s.researchDecision;
             refusal = s.refusal;
+            consultations = new ArrayList<>(s.consultations);
         }
 
         RequestState done() {
             return new RequestState(received, status, acknowledged, review, answerDraftedBy, answerReviewedBy,
                     guardiansInformedOn, inspection, List.copyOf(shares), deliveryConfirmed,
-                    Set.copyOf(notifiedGuardians), researchDecision, refusal);
+                    Set.copyOf(notifiedGuardians), researchDecision, refusal, List.copyOf(consultations));
         }
     }
 }

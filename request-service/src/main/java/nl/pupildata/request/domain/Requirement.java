@@ -3,6 +3,7 @@ package nl.pupildata.request.domain;
 import java.util.List;
 import java.util.function.BiPredicate;
 import nl.pupildata.events.model.AccessMode;
+import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.ResearchDecision;
 import nl.pupildata.rules.Rule;
 import nl.pupildata.rules.RuleViolation;
@@ -125,13 +126,15 @@ public enum Requirement {
      * What the card still asks of a request of this kind before it can be finished, in order: the guide shows
      * those not yet met as its blockers.
      */
-    static List<Requirement> route(RequestState s) {
+    static List<Requirement> route(RequestState s, ExemptionGround exemption) {
         return switch (s.kind()) {
             case PARENT_ACCESS -> List.of(ACKNOWLEDGED, REVIEWED, ANSWERED, OTHER_GUARDIANS_NOTIFIED);
-            case THIRD_PARTY -> s.isComplex()
-                    ? List.of(s.answerDraftedBy() == null ? ANSWER_DRAFTED : ANSWER_REVIEWED,
-                            ANSWER_SHOWN_TO_GUARDIANS, CONSENT_TO_ANSWER)
-                    : List.of(CONSENT);
+            case THIRD_PARTY -> !s.isComplex() ? List.of(CONSENT)
+                    // G-9: with the safeguarding exemption the answer is not first shown to the guardians (G-8d).
+                    : exemption == ExemptionGround.SAFEGUARDING
+                    ? List.of(s.answerDraftedBy() == null ? ANSWER_DRAFTED : ANSWER_REVIEWED, CONSENT_TO_ANSWER)
+                    : List.of(s.answerDraftedBy() == null ? ANSWER_DRAFTED : ANSWER_REVIEWED,
+                            ANSWER_SHOWN_TO_GUARDIANS, CONSENT_TO_ANSWER);
             case SCHOOL_TRANSFER, SECONDARY_TRANSFER -> List.of(TRANSFER_FILE_INSPECTED, CONSENT_TO_TRANSFER);
             case SUPPORT_FILE -> List.of(AGREEMENT_TO_SUPPORT_FILE);
             case OUTGOING_INQUIRY -> List.of(GUARDIANS_TOLD_OF_INQUIRY);

@@ -95,7 +95,9 @@ final class SharingGuard {
             }
             channel(s, Rule.G_8, ShareChannel.SECURE_MAIL);
             Requirement.ANSWER_REVIEWED.require(state, facts.consentSatisfied());
-            Requirement.ANSWER_SHOWN_TO_GUARDIANS.require(state, facts.consentSatisfied());
+            if (facts.exemption() != ExemptionGround.SAFEGUARDING) { // G-9: the guardians are not asked first
+                Requirement.ANSWER_SHOWN_TO_GUARDIANS.require(state, facts.consentSatisfied());
+            }
             requireConsent(state, facts, Requirement.CONSENT_TO_ANSWER);
             return;
         }

@@ -2,8 +2,11 @@ package nl.pupildata.request.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.pupildata.request.domain.RequestCommand.*;
+import nl.pupildata.rules.NationalIds;
 import nl.pupildata.rules.Rule;
 import nl.pupildata.rules.RuleViolation;
 import nl.pupildata.rules.RuleViolation.Field;
@@ -58,6 +61,17 @@ public final class StepFields {
                 f.requiredText("reason", r.reason(), "verplicht (PA-12)");
                 yield Rule.PA_12;
             }
+            case AskConsultation a -> {
+                f.required("officer", a.officer(), "verplicht (G-11)");
+                f.requiredText("question", a.question(), "verplicht (G-11)");
+                yield Rule.G_11;
+            }
+            case AnswerConsultation a -> {
+                f.requiredText("advice", a.advice(), "verplicht (G-11)");
+                f.required("on", a.on(), "verplicht (G-11)");
+                f.notAfter("on", a.on(), today);
+                yield Rule.G_11;
+            }
             case DecideResearch d -> {
                 f.required("decision", d.decision(), "verplicht (G-12)");
                 f.requiredText("reason", d.reason(), "verplicht (G-12)");
@@ -74,6 +88,37 @@ public final class StepFields {
         if (!f.failed.isEmpty()) {
             throw RuleViolation.invalid(demandedBy, f.failed);
         }
+        List<Field> nationalIds = texts(command).entrySet().stream()
+                .filter(t -> NationalIds.containsNationalId(t.getValue()))
+                .map(t -> new Field(t.getKey(), "bevat een BSN of onderwijsnummer")).toList();
+        if (!nationalIds.isEmpty()) {
+            throw RuleViolation.rule(Rule.SWV_4, "Een BSN of onderwijsnummer hoort niet in dit systeem; verwijder het "
+                    + "nummer.", nationalIds);
+        }
+    }
+
+    /** SWV-4: what staff type in a step, by field, to look for a national number in. */
+    static Map<String, String> texts(RequestCommand command) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        switch (command) {
+            case Share s -> {
+                texts.put("recipient", s.recipient());
+                if (s.staffPresent() != null) {
+                    for (int i = 0; i < s.staffPresent().size(); i++) {
+                        texts.put("staffPresent[" + i + "]", s.staffPresent().get(i));
+                    }
+                }
+            }
+            case Refuse r -> texts.put("reason", r.reason());
+            case DecideResearch d -> texts.put("reason", d.reason());
+            case AskConsultation a -> texts.put("question", a.question());
+            case AnswerConsultation a -> texts.put("advice", a.advice());
+            case RequestCorrection c -> texts.put("description", c.description());
+            default -> {
+            }
+        }
+        texts.values().removeIf(java.util.Objects::isNull);
+        return texts;
     }
 
     private static final class Fields {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.model.Consultation;
+import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.ResearchDecision;
 import nl.pupildata.events.model.ShareChannel;
 import nl.pupildata.platform.problem.ProblemException;
@@ -60,7 +61,7 @@ public class RequestResource {
     public record RequestDetails(UUID id, String kind, String schoolBrin, String status, String complexity,
             LocalDate receivedOn, boolean consentSatisfied, String consentExemption, LocalDate dueOn,
             List<RequestGuide.Blocker> blockers, List<String> allowedActions, Pupil pupil,
-            List<RequestHandling.Guardian> guardians) {
+            List<RequestHandling.Guardian> guardians, List<RequestHandling.ConsultationView> consultations) {
     }
 
     /** The pupil as staff identify them: the school's reference, the name, the group (no date of birth). */
@@ -143,7 +144,13 @@ public class RequestResource {
     public record CorrectionBody(String description) {
     }
 
-    public record RefusalBody(Boolean partial, String reason, List<Consultation> consulted) {
+    public record RefusalBody(Boolean partial, String reason) {
+    }
+
+    public record ConsultationBody(Consultation officer, String question) {
+    }
+
+    public record AdviceBody(String advice, LocalDate on) {
     }
 
     public record ResearchDecisionBody(ResearchDecision decision, String reason) {
@@ -255,7 +262,27 @@ public class RequestResource {
     @Operation(summary = "PA-12 / G-11: refuse (fully or partly), after the consultations the rules name")
     public Uni<RestResponse<RequestDetails>> refuse(@PathParam("id") UUID id, RefusalBody body) {
         RefusalBody b = required(body);
-        return step(id, new RequestCommand.Refuse(b.partial(), b.reason(), b.consulted()));
+        return step(id, new RequestCommand.Refuse(b.partial(), b.reason()));
+    }
+
+    @POST
+    @Path("{id}/consultations")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "G-9 / G-11 / PA-12 / OSO-4: ask the QUALITY_OFFICER or the SAFEGUARDING_OFFICER for advice "
+            + "on this request (the question stays in this service)")
+    public Uni<RestResponse<RequestDetails>> askConsultation(@PathParam("id") UUID id, ConsultationBody body) {
+        ConsultationBody b = required(body);
+        return step(id, new RequestCommand.AskConsultation(UUID.randomUUID(), b.officer(), b.question()));
+    }
+
+    @POST
+    @Path("{id}/consultations/{consultationId}/answer")
+    @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.SAFEGUARDING_OFFICER })
+    @Operation(summary = "The officer asked gives their advice, themselves (only a user of the role asked can)")
+    public Uni<RestResponse<RequestDetails>> answerConsultation(@PathParam("id") UUID id,
+            @PathParam("consultationId") UUID consultationId, AdviceBody body) {
+        AdviceBody b = required(body);
+        return step(id, new RequestCommand.AnswerConsultation(consultationId, b.advice(), b.on()));
     }
 
     @POST
@@ -284,7 +311,7 @@ public class RequestResource {
     }
 
     private Uni<RestResponse<RequestDetails>> step(UUID id, RequestCommand command) {
-        return handling.handle(id, command, caller.actor(), caller::requireSchool,
+        return handling.handle(id, command, caller.actor(), caller.roles(), caller::requireSchool,
                 IfMatch.expectedVersion(http.getHeader(HttpHeaders.IF_MATCH))).map(RequestResource::withVersion);
     }
 
@@ -315,8 +342,9 @@ public class RequestResource {
         return new RequestDetails(state.id(), state.kind().name(), state.schoolBrin(), state.status().name(),
                 state.complexity() == null ? null : state.complexity().name(), state.received().receivedOn(), consent,
                 view == null ? null : view.exemption, view == null ? null : view.dueOn,
-                RequestGuide.blockers(state, consent), RequestGuide.allowedActions(state),
+                RequestGuide.blockers(state, consent, view == null || view.exemption == null ? null
+                        : ExemptionGround.valueOf(view.exemption)), RequestGuide.allowedActions(state),
                 new Pupil(state.received().pupilRef(), h.people().pupilName(), state.received().pupilGroup()),
-                h.people().guardians());
+                h.people().guardians(), h.consultations());
     }
 }

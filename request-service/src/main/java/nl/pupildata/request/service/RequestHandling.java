@@ -11,11 +11,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.pupildata.events.ConsultationAnswered;
+import nl.pupildata.events.ConsultationRequested;
+import nl.pupildata.events.PupilDataEvent;
 import nl.pupildata.events.RequestEvent;
 import nl.pupildata.events.RequestReceived;
+import nl.pupildata.events.model.Consultation;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.OsoSection;
 import nl.pupildata.platform.eventstore.EventStore;
@@ -27,6 +34,7 @@ import nl.pupildata.request.domain.RequestCommand;
 import nl.pupildata.request.domain.RequestDecider;
 import nl.pupildata.request.domain.RequestState;
 import nl.pupildata.request.persistence.PersonalDetails;
+import nl.pupildata.request.persistence.RequestNote;
 import nl.pupildata.request.persistence.RequestView;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -61,7 +69,13 @@ public class RequestHandling {
     }
 
     /** A request as a command left it (or as read): its state, its row, and its stream version (the ETag). */
-    public record Handled(RequestState state, RequestView view, int version, People people) {
+    public record Handled(RequestState state, RequestView view, int version, People people,
+            List<ConsultationView> consultations) {
+    }
+
+    /** A consultation with its words, which only this service keeps (G-1). */
+    public record ConsultationView(UUID id, Consultation officer, String question, String askedBy, String answeredBy,
+            LocalDate answeredOn, String advice) {
     }
 
     /**
@@ -101,8 +115,8 @@ public class RequestHandling {
      *
      * @param expectedVersion the stream version of the caller's {@code If-Match}, or null
      */
-    public Uni<Handled> handle(UUID id, RequestCommand command, String actor, SchoolCheck schoolCheck,
-            Integer expectedVersion) {
+    public Uni<Handled> handle(UUID id, RequestCommand command, String actor, Set<String> actorRoles,
+            SchoolCheck schoolCheck, Integer expectedVersion) {
         return Panache.withTransaction(() -> store.load(id).flatMap(stream -> {
             RequestState state = RequestState.replay(stream.history());
             if (!state.exists()) {
@@ -117,7 +131,8 @@ public class RequestHandling {
             // a write of the whole row here would undo a withdrawal it applied meanwhile (G-5).
             return RequestView.<RequestView>findById(id).flatMap(view -> PersonalDetails.<PersonalDetails>findById(id)
                     .flatMap(details -> {
-                        HandlingFacts facts = new HandlingFacts(LocalDate.now(clock), actor, view.consentSatisfied,
+                        HandlingFacts facts = new HandlingFacts(LocalDate.now(clock), actor, actorRoles,
+                                view.consentSatisfied,
                                 view.consentLapsed, view.exemption == null ? null : ExemptionGround.valueOf(view.exemption),
                                 requesterEmail(state, details), policy);
                         List<RequestEvent> events;
@@ -132,9 +147,16 @@ public class RequestHandling {
                         }
                         RequestState result = next;
                         int version = stream.version() + events.size();
+                        List<PupilDataEvent> after = new ArrayList<>(stream.history());
+                        after.addAll(events);
+                        String note = command.note();
                         return store.append(id, stream.version(), events)
+                                .call(() -> note == null || note.isBlank() ? Uni.createFrom().voidItem()
+                                        : RequestNote.of(id, stream.version() + 1, note.trim()).persist())
                                 .call(() -> RequestView.updateStatus(id, result.status().name(), Instant.now(clock)))
-                                .map(x -> new Handled(result, view, version, people(details)));
+                                .chain(() -> RequestNote.byVersion(id))
+                                .map(notes -> new Handled(result, view, version, people(details),
+                                        consultations(after, notes)));
                     }));
         }));
     }
@@ -142,8 +164,26 @@ public class RequestHandling {
     /** The request's state, row and version; an empty state when unknown. */
     public Uni<Handled> load(UUID id) {
         return Panache.withSession(() -> store.load(id).flatMap(s -> RequestView.<RequestView>findById(id)
-                .flatMap(view -> PersonalDetails.<PersonalDetails>findById(id).map(details -> new Handled(
-                        RequestState.replay(s.history()), view, s.version(), people(details))))));
+                .flatMap(view -> PersonalDetails.<PersonalDetails>findById(id).flatMap(details -> RequestNote
+                        .byVersion(id).map(notes -> new Handled(RequestState.replay(s.history()), view, s.version(),
+                                people(details), consultations(s.history(), notes)))))));
+    }
+
+    /** The consultations in the order asked, each with its question and advice (the notes at their versions). */
+    static List<ConsultationView> consultations(List<? extends PupilDataEvent> history, Map<Integer, String> notes) {
+        Map<UUID, ConsultationView> byId = new LinkedHashMap<>();
+        for (int i = 0; i < history.size(); i++) {
+            int version = i + 1;
+            switch (history.get(i)) {
+                case ConsultationRequested q -> byId.put(q.consultationId(), new ConsultationView(q.consultationId(),
+                        q.officer(), notes.get(version), q.actor(), null, null, null));
+                case ConsultationAnswered a -> byId.computeIfPresent(a.consultationId(), (k, c) -> new ConsultationView(
+                        c.id(), c.officer(), c.question(), c.askedBy(), a.actor(), a.answeredOn(), notes.get(version)));
+                default -> {
+                }
+            }
+        }
+        return List.copyOf(byId.values());
     }
 
     private People people(PersonalDetails details) {

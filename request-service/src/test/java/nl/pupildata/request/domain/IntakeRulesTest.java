@@ -2,6 +2,7 @@ package nl.pupildata.request.domain;
 
 import nl.pupildata.rules.Rule;
 
+import nl.pupildata.rules.NationalIds;
 import nl.pupildata.rules.RuleViolation;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -122,7 +123,7 @@ class IntakeRulesTest {
     @Test
     void swv4_aBsnAnywhereInASupportFileIsRefusedWithoutEchoingIt() {
         // 111222333 passes the eleven-test.
-        assertTrue(NationalIdDetector.passesElevenTest("111222333"));
+        assertTrue(NationalIds.isBsn("111222333"));
         RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x",
                 supportFile(Map.of("hulpvraag", "Leerling (bsn 111.222.333) leest traag")), TODAY));
         assertEquals(Rule.SWV_4, v.rule());
@@ -132,8 +133,22 @@ class IntakeRulesTest {
     }
 
     @Test
+    void swv4_anOnderwijsnummerIsRefusedToo_inEveryKindOfRequest() {
+        Intake in = parentAccess();
+        Intake withNumber = new Intake(in.kind(), in.schoolBrin(), in.receivedOn(), in.receivedVia(),
+                new Intake.Pupil("1012.22.331", "Sam de Vries", LocalDate.of(2017, 3, 1), 4, false),
+                in.guardians(), in.guardiansLivingApart(), in.requester(), in.accessMode(), in.topic(),
+                in.receivingSchool(), in.warmHandover(), in.organisation(), in.fields());
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", withNumber,
+                TODAY));
+        assertEquals(Rule.SWV_4, v.rule());
+        assertEquals("pupil.ref", v.fields().get(0).field());
+        assertFalse(v.fields().toString().contains("1012"), "never echoed");
+    }
+
+    @Test
     void swv4_nineDigitsThatFailTheElevenTestAreNoBsn() {
-        assertFalse(NationalIdDetector.passesElevenTest("123456789"));
+        assertFalse(NationalIds.isBsn("123456789"));
         assertNotNull(rules.receive(UUID.randomUUID(), "x",
                 supportFile(Map.of("telefoon", "ticket 123456789", "hulpvraag", "leest traag")), TODAY));
     }

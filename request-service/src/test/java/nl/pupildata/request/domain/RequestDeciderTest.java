@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
@@ -27,6 +28,7 @@ class RequestDeciderTest {
     boolean lapsed;
     ExemptionGround exemption;
     String requesterEmail = "anna@example.nl";
+    Set<String> roles = Set.of("DIRECTOR");
 
     static RequestReceived received(RequestKind kind, boolean apart, AccessMode mode, ThirdPartyTopic topic,
             Integer group, boolean doorstroomtoets, Boolean warmHandover) {
@@ -47,7 +49,7 @@ class RequestDeciderTest {
     }
 
     List<RequestEvent> when(RequestCommand command, String actor) {
-        HandlingFacts facts = new HandlingFacts(TODAY, actor, consent, lapsed, exemption, requesterEmail,
+        HandlingFacts facts = new HandlingFacts(TODAY, actor, roles, consent, lapsed, exemption, requesterEmail,
                 HandlingFacts.BoardPolicy.DEFAULT);
         List<RequestEvent> events = RequestDecider.decide(command, RequestState.replay(history), facts);
         history.addAll(events);
@@ -60,6 +62,16 @@ class RequestDeciderTest {
 
     Rule refusedBy(RequestCommand command, String actor) {
         return assertThrows(RuleViolation.class, () -> when(command, actor)).rule();
+    }
+
+    /** An officer asked and answering, as themselves. */
+    void consulted(Consultation officer) {
+        UUID id = UUID.randomUUID();
+        when(new AskConsultation(id, officer, "Wat is uw advies?"));
+        Set<String> mine = roles;
+        roles = Set.of(officer.name());
+        when(new AnswerConsultation(id, "Advies gegeven", TODAY), officer.name().toLowerCase() + "@board");
+        roles = mine;
     }
 
     static Share share(ShareChannel channel) {
@@ -156,15 +168,57 @@ class RequestDeciderTest {
         }
 
         @Test
-        void pa12_refusingAccessNeedsTheSafeguardingOfficerAndTheQualityOfficer() {
+        void pa12_refusingAccessNeedsBothOfficersToHaveAnswered_andTheDirectorsOwnDecision() {
             given(apart);
-            assertEquals(Rule.PA_12, refusedBy(new Refuse(true, null, List.of())));
-            assertEquals(Rule.G_11, refusedBy(new Refuse(true, "Veiligheid", List.of(Consultation.SAFEGUARDING_OFFICER))));
-            assertEquals(Rule.PA_12, refusedBy(new Refuse(true, "Veiligheid", List.of(Consultation.QUALITY_OFFICER))));
-            RequestRefused r = (RequestRefused) when(new Refuse(true, "Veiligheid van het kind",
-                    List.of(Consultation.QUALITY_OFFICER, Consultation.SAFEGUARDING_OFFICER))).get(0);
+            assertEquals(Rule.PA_12, refusedBy(new Refuse(true, null)), "a reason");
+            assertEquals(Rule.PA_12, refusedBy(new Refuse(true, "Veiligheid")), "nobody consulted");
+            UUID safeguarding = UUID.randomUUID();
+            when(new AskConsultation(safeguarding, Consultation.SAFEGUARDING_OFFICER, "Signalen thuis?"));
+            assertEquals(Rule.PA_12, refusedBy(new Refuse(true, "Veiligheid")), "asked is not answered");
+            roles = Set.of("QUALITY_OFFICER");
+            assertEquals(Rule.G_11, refusedBy(new AnswerConsultation(safeguarding, "Ja", TODAY), "officer@board"),
+                    "only the officer asked answers");
+            roles = Set.of("SAFEGUARDING_OFFICER");
+            ConsultationAnswered answered = (ConsultationAnswered) when(new AnswerConsultation(safeguarding,
+                    "Duidelijke signalen; niet alles delen", TODAY), "aandacht@12AB").get(0);
+            assertEquals(Consultation.SAFEGUARDING_OFFICER, answered.officer());
+            assertThrows(RequestDecider.NotAllowedInState.class,
+                    () -> when(new AnswerConsultation(safeguarding, "Nog eens", TODAY), "aandacht@12AB"));
+            assertEquals(Rule.G_11, refusedBy(new AnswerConsultation(UUID.randomUUID(), "?", TODAY)), "unknown");
+            roles = Set.of("DIRECTOR");
+            assertEquals(Rule.PA_12, refusedBy(new Refuse(true, "Veiligheid")), "the quality officer not yet");
+            consulted(Consultation.QUALITY_OFFICER);
+            roles = Set.of("QUALITY_OFFICER");
+            assertEquals(Rule.G_11, refusedBy(new Refuse(true, "Veiligheid"), "officer@board"), "the director decides");
+            roles = Set.of("DIRECTOR");
+            RequestRefused r = (RequestRefused) when(new Refuse(true, "Veiligheid van het kind")).get(0);
+            assertEquals(List.of(Consultation.SAFEGUARDING_OFFICER, Consultation.QUALITY_OFFICER), r.consulted());
             assertTrue(r.partial());
             assertEquals(RequestStatus.IN_PROGRESS, RequestState.replay(history).status(), "a partial refusal goes on");
+        }
+
+        @Test
+        void aConsultationNeedsItsOfficerAndQuestion_andTheAdviceItsDate() {
+            given(apart);
+            RuleViolation missing = assertThrows(RuleViolation.class,
+                    () -> when(new AskConsultation(UUID.randomUUID(), null, " ")));
+            assertEquals(List.of("officer", "question"), missing.fields().stream().map(RuleViolation.Field::field)
+                    .toList());
+            UUID id = UUID.randomUUID();
+            when(new AskConsultation(id, Consultation.QUALITY_OFFICER, "Weigeren?"));
+            roles = Set.of("QUALITY_OFFICER");
+            assertEquals(Rule.G_11, refusedBy(new AnswerConsultation(id, "Later", TODAY.plusDays(1))), "not ahead");
+        }
+
+        @Test
+        void swv4_noNationalNumberInWhatStaffTypeInAStep() {
+            given(apart);
+            RuleViolation v = assertThrows(RuleViolation.class,
+                    () -> when(new RequestCorrection("Onderwijsnummer 101222331 is fout")));
+            assertEquals(Rule.SWV_4, v.rule());
+            assertEquals("description", v.fields().get(0).field());
+            assertEquals(Rule.SWV_4, refusedBy(new AskConsultation(UUID.randomUUID(), Consultation.QUALITY_OFFICER,
+                    "BSN 111.222.333?")));
         }
 
         @Test
@@ -203,6 +257,21 @@ class RequestDeciderTest {
         }
 
         @Test
+        void g9_withTheSafeguardingExemptionTheAnswerIsNotFirstShownToTheGuardians() {
+            given(received(RequestKind.THIRD_PARTY, true, null, ThirdPartyTopic.VEILIG_THUIS, 4, false, null));
+            when(new DraftAnswer(), "author@12AB");
+            when(new ReviewAnswer());
+            consent = true;
+            assertEquals(Rule.G_8, refusedBy(share(ShareChannel.SECURE_MAIL)), "without the exemption: guardians first");
+            assertTrue(RequestGuide.blockers(RequestState.replay(history), true, null).stream()
+                    .anyMatch(b -> b.message().contains("ouders zien")));
+            exemption = ExemptionGround.SAFEGUARDING;
+            assertTrue(RequestGuide.blockers(RequestState.replay(history), true, exemption).isEmpty(),
+                    "the guide does not ask it either");
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL)).get(0));
+        }
+
+        @Test
         void g8_complex_neverByPhone_fourEyes_guardiansFirst_consent_secureMail() {
             given(received(RequestKind.THIRD_PARTY, true, null, ThirdPartyTopic.VEILIG_THUIS, 4, false, null));
             consent = true;
@@ -224,8 +293,11 @@ class RequestDeciderTest {
         @Test
         void g11_refusalNeedsTheQualityOfficerConsulted() {
             given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.OTHER, 4, false, null));
-            assertEquals(Rule.G_11, refusedBy(new Refuse(false, "Geen grondslag", List.of())));
-            when(new Refuse(false, "Geen grondslag", List.of(Consultation.QUALITY_OFFICER)));
+            assertEquals(Rule.G_11, refusedBy(new Refuse(false, "Geen grondslag")));
+            consulted(Consultation.SAFEGUARDING_OFFICER);
+            assertEquals(Rule.G_11, refusedBy(new Refuse(false, "Geen grondslag")), "the wrong officer");
+            consulted(Consultation.QUALITY_OFFICER);
+            when(new Refuse(false, "Geen grondslag"));
             assertEquals(RequestStatus.REFUSED, RequestState.replay(history).status());
         }
     }
@@ -303,7 +375,7 @@ class RequestDeciderTest {
         void oso2_theAbsenceWindowIsABoardSetting() {
             given(transfer, inspected);
             consent = true;
-            HandlingFacts oneYear = new HandlingFacts(TODAY, ME, true, false, null, null,
+            HandlingFacts oneYear = new HandlingFacts(TODAY, ME, roles, true, false, null, null,
                     new HandlingFacts.BoardPolicy(java.time.Period.ofYears(1),
                             HandlingFacts.BoardPolicy.DEFAULT.statutorySections()));
             Share eighteenMonths = oso(section(OsoSection.TOETSRESULTATEN),

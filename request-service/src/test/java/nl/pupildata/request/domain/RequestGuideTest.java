@@ -33,7 +33,8 @@ class RequestGuideTest {
     }
 
     static String shareRefusedBy(RequestState s, ShareChannel channel) {
-        HandlingFacts facts = new HandlingFacts(TODAY, "director", false, false, null, "anna@example.nl",
+        HandlingFacts facts = new HandlingFacts(TODAY, "director", java.util.Set.of("DIRECTOR"), false, false, null,
+                "anna@example.nl",
                 HandlingFacts.BoardPolicy.DEFAULT);
         Share share = new Share(channel, "anna@example.nl", null, null,
                 List.of(new RequestCommand.Section(OsoSection.TOETSRESULTATEN, null, null, null, null, null, null,

@@ -31,7 +31,21 @@ public final class Api {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Request(UUID id, String kind, String schoolBrin, String status, String complexity,
             LocalDate receivedOn, boolean consentSatisfied, String consentExemption, LocalDate dueOn,
-            List<Blocker> blockers, List<String> allowedActions, Pupil pupil, List<Guardian> guardians) {
+            List<Blocker> blockers, List<String> allowedActions, Pupil pupil, List<Guardian> guardians,
+            List<Consultation> consultations) {
+
+        public List<Consultation> consultationsOrEmpty() {
+            return consultations == null ? List.of() : consultations;
+        }
+    }
+
+    /** A consultation of an officer (G-9, G-11, PA-12, OSO-4), with its question and, once given, the advice. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Consultation(UUID id, String officer, String question, String askedBy, String answeredBy,
+            LocalDate answeredOn, String advice) {
+        public boolean answered() {
+            return answeredBy != null;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -42,6 +42,10 @@ public final class Services {
         @POST
         @Path("{id}/{step}")
         Response step(@PathParam("id") UUID id, @PathParam("step") String step, String bodyJson);
+
+        @POST
+        @Path("{id}/consultations/{consultationId}/answer")
+        Response answer(@PathParam("id") UUID id, @PathParam("consultationId") UUID consultationId, String bodyJson);
     }
 
     @RegisterRestClient(configKey = "consent-service")

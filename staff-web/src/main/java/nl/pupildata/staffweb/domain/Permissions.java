@@ -5,6 +5,7 @@ import static nl.pupildata.rules.Roles.DIRECTOR;
 import static nl.pupildata.rules.Roles.PRIVACY_OFFICER;
 import static nl.pupildata.rules.Roles.QUALITY_COORDINATOR;
 import static nl.pupildata.rules.Roles.QUALITY_OFFICER;
+import static nl.pupildata.rules.Roles.SAFEGUARDING_OFFICER;
 
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,8 @@ public final class Permissions {
             Map.entry("next-school-contact", DIRECTION),
             Map.entry("refusal", DECIDERS),
             Map.entry("research-decision", DECIDERS),
+            Map.entry("consultations", DIRECTION),
+            Map.entry("consultations/answer", Set.of(QUALITY_OFFICER, SAFEGUARDING_OFFICER)),
             Map.entry("withdrawal", SCHOOL_STAFF),
             Map.entry("closure", SCHOOL_STAFF),
             Map.entry("consent/requests", SCHOOL_STAFF),

@@ -50,11 +50,8 @@ public final class StepForms {
             case "refusal" -> List.of(
                     FormField.select("partial", "Geheel of gedeeltelijk", List.of(
                             new FormField.Option("false", "Geheel"), new FormField.Option("true", "Gedeeltelijk"))),
-                    new FormField("reason", "Reden", "textarea", List.of(), null),
-                    FormField.of("checkbox", "consulted.QUALITY_OFFICER",
-                            "Overlegd met de staffunctionaris Onderwijs & Kwaliteit"),
-                    FormField.of("checkbox", "consulted.SAFEGUARDING_OFFICER",
-                            "Overlegd met de aandachtsfunctionaris meldcode"));
+                    new FormField("reason", "Reden", "textarea", List.of(), "Weigeren kan pas als het overleg dat "
+                            + "de kaart vraagt is beantwoord (G-11; bij inzage ook PA-12)."));
             case "research-decision" -> List.of(
                     FormField.codes("decision", "Besluit", "decision", "PARTICIPATE", "DECLINE"),
                     new FormField("reason", "Reden (met de beslishulp van het bestuur)", "textarea", List.of(), null));
@@ -114,10 +111,22 @@ public final class StepForms {
                     FormField.text("evidenceRef", "Waar het bewijs staat (bijvoorbeeld de notitie in ParnasSys)"));
             case "exemptions" -> List.of(
                     FormField.codes("ground", "Grond", "ground", "SAFEGUARDING", "STATUTORY_TRANSFER"),
-                    FormField.text("consultedQualityOfficer", "Overlegd met (staffunctionaris Onderwijs & Kwaliteit)"),
                     new FormField("reason", "Reden", "textarea", List.of(), null));
             default -> List.of(hidden("guardianId"));
         };
+    }
+
+    /** Asking an officer for advice (G-9, G-11, PA-12, OSO-4). */
+    public static List<FormField> consultation() {
+        return List.of(FormField.codes("officer", "Aan wie", "officer", "QUALITY_OFFICER", "SAFEGUARDING_OFFICER"),
+                new FormField("question", "Vraag", "textarea", List.of(),
+                        "Alleen wat het overleg nodig heeft; de vraag blijft in het systeem van de school."));
+    }
+
+    /** The officer's own advice on a consultation asked of them. */
+    public static List<FormField> advice() {
+        return List.of(new FormField("advice", "Uw advies", "textarea", List.of(), null),
+                FormField.of("date", "on", "Gegeven op"));
     }
 
     public static List<FormField> extension() {
@@ -150,12 +159,6 @@ public final class StepForms {
                     body.put("partial", Boolean.parseBoolean(v.get("partial")));
                 }
                 put(body, "reason", v.get("reason"));
-                ArrayNode consulted = body.putArray("consulted");
-                for (String who : List.of("QUALITY_OFFICER", "SAFEGUARDING_OFFICER")) {
-                    if (checked(v, "consulted." + who)) {
-                        consulted.add(who);
-                    }
-                }
             }
             default -> v.forEach((k, value) -> {
                 if (!k.equals("csrf-token")) {

@@ -64,7 +64,7 @@ public class RequestPage {
             MultivaluedMap<String, String> form) {
         Map<String, String> values = Forms.values(form);
         Answer<Api.Request> answer = calls.step(id, step, StepForms.toJson(step, values));
-        return answer.ok() ? doneWith(id, step) : render(id, null, step, RequestPages.refusal(values, answer.problem()));
+        return outcome(id, answer, step, step, values);
     }
 
     @POST
@@ -79,8 +79,7 @@ public class RequestPage {
         Map<String, String> values = Forms.values(form);
         Answer<Api.Consent> answer = calls.consentAction(id, what, StepForms.toJson(what, values));
         String key = RequestPages.consentKey(what, values.get("guardianId"));
-        return answer.ok() ? doneWith(id, "consent/" + what)
-                : render(id, null, key, RequestPages.refusal(values, answer.problem()));
+        return outcome(id, answer, "consent/" + what, key, values);
     }
 
     @POST
@@ -90,8 +89,35 @@ public class RequestPage {
     public Response extend(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
         Map<String, String> values = Forms.values(form);
         Answer<Api.Deadline> answer = calls.extend(id, StepForms.toJson("extension", values));
-        return answer.ok() ? doneWith(id, "deadline/extensions")
-                : render(id, null, "deadline/extensions", RequestPages.refusal(values, answer.problem()));
+        return outcome(id, answer, "deadline/extensions", "deadline/extensions", values);
+    }
+
+    @POST
+    @Path("overleg")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Blocking
+    public Response askConsultation(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        Map<String, String> values = Forms.values(form);
+        Answer<Api.Request> answer = calls.step(id, "consultations", StepForms.toJson("consultations", values));
+        return outcome(id, answer, "consultations", "consultations", values);
+    }
+
+    @POST
+    @Path("overleg/{consultationId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Blocking
+    public Response answerConsultation(@PathParam("id") UUID id, @PathParam("consultationId") UUID consultationId,
+            MultivaluedMap<String, String> form) {
+        Map<String, String> values = Forms.values(form);
+        Answer<Api.Request> answer = calls.answerConsultation(id, consultationId,
+                StepForms.toJson("consultations/answer", values));
+        return outcome(id, answer, "consultations/answer", "consultations/answer/" + consultationId, values);
+    }
+
+    /** After a command: back to the request with a done message, or the same form again with the refusal. */
+    private Response outcome(UUID id, Answer<?> answer, String doneKey, String refusedKey, Map<String, String> values) {
+        return answer.ok() ? doneWith(id, doneKey)
+                : render(id, null, refusedKey, RequestPages.refusal(values, answer.problem()));
     }
 
     private Response render(UUID id, String done, String refusedKey, nl.pupildata.staffweb.domain.FormState refusal) {

@@ -90,10 +90,25 @@ public class RequestPages {
                     StepForms.extension(), Map.of("guardiansNotifiedOn", LocalDate.now().toString()), refusedKey,
                     refusal);
         }
+        List<RequestView.ConsultationLine> consultations = new ArrayList<>();
+        for (Api.Consultation q : r.consultationsOrEmpty()) {
+            RequestView.Action answer = null;
+            if (!q.answered() && !isFinal(r) && viewer.roles().contains(q.officer())) {
+                answer = action("consultations/answer/" + q.id(), Labels.of("step", "consultations/answer"),
+                        base + "/overleg/" + q.id(), StepForms.advice(), Map.of("on", LocalDate.now().toString()),
+                        refusedKey, refusal);
+            }
+            consultations.add(new RequestView.ConsultationLine(q, Labels.of("officer", q.officer()),
+                    directory.name(q.askedBy()), q.answered() ? directory.name(q.answeredBy()) : null, answer));
+        }
+        RequestView.Action ask = isFinal(r) || !viewer.may("consultations") ? null
+                : action("consultations", Labels.of("step", "consultations"), base + "/overleg",
+                        StepForms.consultation(), Map.of(), refusedKey, refusal);
+
         String deadlineNote = d != null ? null : deadline.problem().status() == 404
                 ? "Voor dit soort verzoek geldt geen wettelijke termijn." : deadline.problem().detail();
         return new RequestView(r, d, deadlineNote, c, guardians, timeline, timelineNote, actions, consentActions,
-                extension, done == null ? null : "Vastgelegd: " + Labels.of("step", done) + ".");
+                extension, consultations, ask, done == null ? null : "Vastgelegd: " + Labels.of("step", done) + ".");
     }
 
     private static RequestView.Action action(String key, String title, String url,

@@ -9,7 +9,13 @@ import nl.pupildata.staffweb.domain.FormState;
 /** Everything the request page shows, gathered from the four services with the user's own token. */
 public record RequestView(Api.Request request, Api.Deadline deadline, String deadlineNote, Api.Consent consent,
         List<GuardianLine> guardians, List<Line> timeline, String timelineNote, List<Action> actions,
-        List<Action> consentActions, Action extension, String done) {
+        List<Action> consentActions, Action extension, List<ConsultationLine> consultations,
+        Action askConsultation, String done) {
+
+    /** A consultation: whom it was asked of, the question, and the advice or the form to give it (the officer only). */
+    public record ConsultationLine(Api.Consultation consultation, String officer, String askedBy, String answeredBy,
+            Action answer) {
+    }
 
     /** A handling step the user may take now, with its short form; a refusal is shown inside it. */
     public record Action(String key, String title, String url, List<FormField> fields, FormState state,

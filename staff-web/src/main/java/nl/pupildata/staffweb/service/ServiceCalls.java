@@ -38,6 +38,10 @@ public class ServiceCalls {
         return Answer.of(requests.step(id, step, json), Api.Request.class);
     }
 
+    public Answer<Api.Request> answerConsultation(UUID id, UUID consultationId, String json) {
+        return Answer.of(requests.answer(id, consultationId, json), Api.Request.class);
+    }
+
     public Answer<Api.Consent> consent(UUID id) {
         return Answer.of(consents.get(id), Api.Consent.class);
     }

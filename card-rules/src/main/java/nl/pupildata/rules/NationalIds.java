@@ -1,0 +1,55 @@
+package nl.pupildata.rules;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SWV-4: finds a BSN or an onderwijsnummer anywhere in a text, however it is typed ("111.222.333", "111 22 2333").
+ * Both are nine digits weighed 9, 8, …, 2 and −1 for the last (the eleven-test): a BSN's sum is divisible by 11; an
+ * onderwijsnummer starts with 10 and its sum leaves 5. Every service checks what staff type with this one test.
+ */
+public final class NationalIds {
+
+    private static final Pattern NINE_DIGITS = Pattern.compile("(?<!\\d)\\d{9}(?!\\d)");
+
+    private NationalIds() {
+    }
+
+    public static boolean containsNationalId(String text) {
+        if (text == null) {
+            return false;
+        }
+        // Separators people type inside numbers ("123.456.782", "123 45 6782") do not hide one.
+        String compact = text.replaceAll("(?<=\\d)[ .\\-](?=\\d)", "");
+        Matcher m = NINE_DIGITS.matcher(compact);
+        while (m.find()) {
+            if (isBsn(m.group()) || isOnderwijsnummer(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The BSN's eleven-test: the weighted sum is divisible by 11 (and not 0). */
+    public static boolean isBsn(String nineDigits) {
+        Integer sum = weightedSum(nineDigits);
+        return sum != null && sum != 0 && Math.floorMod(sum, 11) == 0;
+    }
+
+    /** The onderwijsnummer: starts with 10, and the same weighted sum leaves 5 when divided by 11. */
+    public static boolean isOnderwijsnummer(String nineDigits) {
+        Integer sum = weightedSum(nineDigits);
+        return sum != null && nineDigits.startsWith("10") && Math.floorMod(sum, 11) == 5;
+    }
+
+    private static Integer weightedSum(String nineDigits) {
+        if (nineDigits == null || !nineDigits.matches("\\d{9}")) {
+            return null;
+        }
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (9 - i) * (nineDigits.charAt(i) - '0');
+        }
+        return sum - (nineDigits.charAt(8) - '0');
+    }
+}
