@@ -57,16 +57,19 @@ class ConsentFlowTests {
                 .body("requirement", is("ALL_WITH_AUTHORITY"))
                 .body("requiredFrom", contains("g1", "g2"))
                 .body("satisfied", is(false));
+        post(id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail-1\"}", 422); // G-10
+        post(id, "requests", "{\"guardianId\":\"g1\",\"informationDescription\":\"Spraakontwikkeling\"}", 200);
+        post(id, "requests", "{\"guardianId\":\"g2\",\"informationDescription\":\"Spraakontwikkeling\"}", 200);
         post(id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail-1\"}", 200);
         post(id, "grants", "{\"guardianId\":\"g3\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail-3\"}", 422);
         post(id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"SIGNATURE\",\"evidenceRef\":\"scan-2\"}", 200);
         post(id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail-2b\"}", 200);
         post(id, "withdrawals", "{\"guardianId\":\"g1\"}", 200);
-        // requirement + 3 grants + satisfied + withdrawal + lapsed = 7 events on the topic
+        // requirement + 2 requests + 3 grants + satisfied + withdrawal + lapsed = 9 events on the topic
         Await.until("all consent events published", WAIT,
-                () -> TopicProbe.recordsOf(Topic.CONSENTS.topicName(), id, 7, Duration.ofSeconds(2)).size() >= 7);
-        assertEquals(1, onTopic(id, "ConsentSatisfied", 7));
-        assertEquals(1, onTopic(id, "ConsentLapsed", 7));
+                () -> TopicProbe.recordsOf(Topic.CONSENTS.topicName(), id, 9, Duration.ofSeconds(2)).size() >= 9);
+        assertEquals(1, onTopic(id, "ConsentSatisfied", 9));
+        assertEquals(1, onTopic(id, "ConsentLapsed", 9));
         given().header("Authorization", COORDINATOR).get("/requests/" + id + "/consent").then()
                 .body("satisfied", is(false)).body("withdrawn", contains("g1"))
                 .body("history.type", hasItems("ConsentGranted", "ConsentWithdrawn"))

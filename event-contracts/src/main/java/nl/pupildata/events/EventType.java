@@ -30,6 +30,9 @@ public enum EventType {
     REQUEST_CLOSED("RequestClosed", RequestClosed.class, Topic.REQUESTS),
     CONSULTATION_REQUESTED("ConsultationRequested", ConsultationRequested.class, Topic.REQUESTS),
     CONSULTATION_ANSWERED("ConsultationAnswered", ConsultationAnswered.class, Topic.REQUESTS),
+    WARM_HANDOVER_REQUESTED("WarmHandoverRequested", WarmHandoverRequested.class, Topic.REQUESTS),
+    CORRECTION_DECIDED("CorrectionDecided", CorrectionDecided.class, Topic.REQUESTS),
+    ACCESS_COPY_SENT("AccessCopySent", AccessCopySent.class, Topic.REQUESTS),
 
     CONSENT_REQUIREMENT_DETERMINED("ConsentRequirementDetermined", ConsentRequirementDetermined.class, Topic.CONSENTS),
     CONSENT_REQUESTED("ConsentRequested", ConsentRequested.class, Topic.CONSENTS),

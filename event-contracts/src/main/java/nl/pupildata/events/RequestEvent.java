@@ -6,5 +6,6 @@ public sealed interface RequestEvent extends PupilDataEvent
         permits RequestReceived, RequestAcknowledged, DossierReviewed, AnswerDrafted, AnswerReviewed,
         GuardiansInformed, GuardianInspectionHeld, InformationShared, DeliveryConfirmed, OtherGuardianNotified,
         CorrectionRequested, StatementAdded, NextSchoolContactAdded, RequestRefused, ResearchDecided, RequestWithdrawn,
-        RequestClosed, ConsultationRequested, ConsultationAnswered {
+        RequestClosed, ConsultationRequested, ConsultationAnswered, WarmHandoverRequested, CorrectionDecided,
+        AccessCopySent {
 }

@@ -21,7 +21,7 @@ final class SampleEvents {
                     ReceivedVia.EMAIL, "P-1001", 4, false,
                     List.of(new GuardianRef("g1", true), new GuardianRef("g2", true)), true,
                     RequesterCategory.GUARDIAN, "g1", AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
-            case REQUEST_ACKNOWLEDGED -> new RequestAcknowledged(REQUEST, STAFF, DAY.plusDays(14));
+            case REQUEST_ACKNOWLEDGED -> new RequestAcknowledged(REQUEST, STAFF, DAY.plusDays(14), true);
             case DOSSIER_REVIEWED -> new DossierReviewed(REQUEST, STAFF, true, true);
             case ANSWER_DRAFTED -> new AnswerDrafted(REQUEST, STAFF);
             case ANSWER_REVIEWED -> new AnswerReviewed(REQUEST, "coordinator@12AB");
@@ -45,6 +45,9 @@ final class SampleEvents {
             case CONSULTATION_ANSWERED -> new ConsultationAnswered(REQUEST, "officer@board",
                     UUID.fromString("5d1f0c6e-8b7a-4e2f-9c3d-1a2b3c4d5e6f"), Consultation.QUALITY_OFFICER,
                     DAY.plusDays(2));
+            case WARM_HANDOVER_REQUESTED -> new WarmHandoverRequested(REQUEST, STAFF, TransferSide.RECEIVING_SCHOOL);
+            case CORRECTION_DECIDED -> new CorrectionDecided(REQUEST, STAFF, CorrectionOutcome.PARTLY_MADE);
+            case ACCESS_COPY_SENT -> new AccessCopySent(REQUEST, "coordinator@12AB", DAY.plusDays(3));
             case CONSENT_REQUIREMENT_DETERMINED -> new ConsentRequirementDetermined(REQUEST, "consent-service",
                     ConsentRequirement.ALL_WITH_AUTHORITY, List.of("g1", "g2"));
             case CONSENT_REQUESTED -> new ConsentRequested(REQUEST, STAFF, "g1",

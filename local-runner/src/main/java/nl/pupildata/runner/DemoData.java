@@ -46,7 +46,7 @@ public final class DemoData {
                  "pupil":{"ref":"L-20417","name":"Noor el Amrani","dateOfBirth":"2016-09-14","group":5},%s,
                  "requester":{"guardianId":"g1"},"accessMode":"PDF_BY_SECURE_MAIL"}""".formatted(today.minusDays(5), apart));
         post(director12, "request-service", "/requests/" + access + "/acknowledgement",
-                "{\"expectedOn\":\"" + today.plusDays(10) + "\"}");
+                "{\"expectedOn\":\"" + today.plusDays(10) + "\",\"otherGuardiansMentioned\":true}");
         post(coordinator12, "request-service", "/requests/" + access + "/review",
                 "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}");
         // 2. An access request left too long: its term is missed.

@@ -34,8 +34,8 @@ class RequestHandlingTests {
     static final String DIRECTOR = Tokens.bearer("DIRECTOR", "12AB");
     static final String TODAY = LocalDate.now().toString();
     static final String GUARDIANS = """
-            "guardians":[{"id":"g1","name":"Anna de Vries","email":"anna@example.nl","hasAuthority":true},
-                         {"id":"g2","name":"Bram de Vries","email":"bram@example.nl","hasAuthority":true}],
+            "guardians":[{"id":"g1","name":"Anna de Vries","email":"anna@example.nl","hasAuthority":true,"emailChecked":true},
+                         {"id":"g2","name":"Bram de Vries","email":"bram@example.nl","hasAuthority":true,"emailChecked":true}],
             "guardiansLivingApart":true""";
     static final String PUPIL = "\"pupil\":{\"ref\":\"P-2001\",\"name\":\"Sam de Vries\",\"dateOfBirth\":\"2017-03-01\",\"group\":4}";
 
@@ -80,7 +80,8 @@ class RequestHandlingTests {
         step(DIRECTOR, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\"}")
                 .statusCode(422).contentType("application/problem+json").body("rule", is("PA-7"));
         assertEquals(List.of(1), versions(id), "nothing appended after the refusal");
-        step(DIRECTOR, id, "acknowledgement", "{\"expectedOn\":\"" + LocalDate.now().plusDays(14) + "\"}").statusCode(200);
+        step(DIRECTOR, id, "acknowledgement", "{\"expectedOn\":\"" + LocalDate.now().plusDays(14)
+                + "\",\"otherGuardiansMentioned\":true}").statusCode(200);
         List<String> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 2, WAIT).stream()
                 .map(r -> TopicProbe.headers(r).get("ce_type")).toList();
         assertEquals(List.of("RequestReceived", "RequestAcknowledged"), onTopic);
@@ -107,7 +108,16 @@ class RequestHandlingTests {
         step(DIRECTOR, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"someone@gmail.com\"}")
                 .statusCode(422).body("rule", is("PA-8"));
         step(DIRECTOR, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\"}")
-                .statusCode(200).body("status", is("ANSWERED")).body("blockers.rule", hasItem("PA-9"));
+                .statusCode(422).body("rule", is("G-13"))
+                .body("violations.field", hasItem("exportedFromPupilAdministration"));
+        step(DIRECTOR, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\","
+                + "\"exportedFromPupilAdministration\":true}")
+                .statusCode(200).body("status", is("ANSWERED")).body("blockers.rule", hasItems("PA-3", "PA-9"));
+        step(DIRECTOR, id, "closure", "{}").statusCode(422).body("rule", is("PA-3"));
+        step(DIRECTOR, id, "acknowledgement", "{\"expectedOn\":\"" + LocalDate.now() + "\"}").statusCode(422)
+                .body("rule", is("PA-3")).body("violations.field", hasItem("otherGuardiansMentioned"));
+        step(DIRECTOR, id, "acknowledgement", "{\"expectedOn\":\"" + LocalDate.now()
+                + "\",\"otherGuardiansMentioned\":true}").statusCode(200);
         step(DIRECTOR, id, "closure", "{}").statusCode(422).body("rule", is("PA-9"));
         step(DIRECTOR, id, "other-guardian-notices", "{\"guardianId\":\"g2\"}").statusCode(200);
         step(DIRECTOR, id, "closure", "{}").statusCode(200).body("status", is("CLOSED"));
@@ -118,7 +128,8 @@ class RequestHandlingTests {
     void aConsentWithdrawalArrivingAsAnEventBlocksTheNextShare() {
         UUID id = intake(body("THIRD_PARTY", "PHONE",
                 ",\"topic\":\"SPEECH_THERAPY\",\"requester\":{\"organisation\":\"Logopedie Oost\"}"));
-        String share = "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"praktijk\"}";
+        String share = "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"praktijk\",\"otherPupilsPseudonymised\":true,"
+                + "\"exportedFromPupilAdministration\":true}";
         step(DIRECTOR, id, "shares", share).statusCode(422).body("rule", is("G-2"));
         TopicProbe.publish(EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now()));
         Await.until("consent is known", WAIT, () -> given().header("Authorization", DIRECTOR).get("/requests/" + id)
@@ -132,6 +143,23 @@ class RequestHandlingTests {
                 .body("rule", is("G-5"));
     }
 
+    /** G-3: request-service learns from consent-service's events who asked for the consent; only they share it. */
+    @Test
+    void g3_theColleagueWhoAskedForTheConsentShares_anotherOfficeColleagueDoesNot() {
+        UUID id = intake(body("THIRD_PARTY", "PHONE",
+                ",\"topic\":\"SPEECH_THERAPY\",\"requester\":{\"organisation\":\"Logopedie Oost\"}"));
+        TopicProbe.publish(EventEnvelope.wrap(new ConsentRequested(id, "m.jansen@12AB", "g1", "Spraakontwikkeling"),
+                Instant.now()));
+        TopicProbe.publish(EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now()));
+        Await.until("consent is known", WAIT, () -> given().header("Authorization", DIRECTOR).get("/requests/" + id)
+                .then().extract().<Boolean>path("consentSatisfied"));
+        String share = "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"praktijk\",\"otherPupilsPseudonymised\":true,"
+                + "\"exportedFromPupilAdministration\":true}";
+        step(Tokens.bearerAs("p.devries@12AB", "ADMIN_STAFF", "12AB"), id, "shares", share).statusCode(422)
+                .body("rule", is("G-3"));
+        step(Tokens.bearerAs("m.jansen@12AB", "ADMIN_STAFF", "12AB"), id, "shares", share).statusCode(200);
+    }
+
     /**
      * G-5 and the lost update: a withdrawal that request-service learns of while a share command is between reading
      * the request's row and writing it must survive that command's commit, so the withdrawn consent keeps blocking
@@ -142,7 +170,8 @@ class RequestHandlingTests {
     void g5_aWithdrawalAppliedWhileAShareIsUnderWayIsNotLostWhenTheShareCommits() throws Exception {
         UUID id = intake(body("THIRD_PARTY", "PHONE",
                 ",\"topic\":\"SPEECH_THERAPY\",\"requester\":{\"organisation\":\"Logopedie Oost\"}"));
-        String share = "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"praktijk\"}";
+        String share = "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"praktijk\",\"otherPupilsPseudonymised\":true,"
+                + "\"exportedFromPupilAdministration\":true}";
         TopicProbe.publish(EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now()));
         Await.until("consent is known", WAIT, () -> given().header("Authorization", DIRECTOR).get("/requests/" + id)
                 .then().extract().<Boolean>path("consentSatisfied"));
@@ -174,7 +203,7 @@ class RequestHandlingTests {
                 ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
         String etag = given().header("Authorization", DIRECTOR).get("/requests/" + id).then().statusCode(200)
                 .header("ETag", is("\"1\"")).extract().header("ETag");
-        String acknowledge = "{\"expectedOn\":\"" + LocalDate.now().plusDays(7) + "\"}";
+        String acknowledge = "{\"expectedOn\":\"" + LocalDate.now().plusDays(7) + "\",\"otherGuardiansMentioned\":true}";
         given().header("Authorization", DIRECTOR).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(acknowledge).post("/requests/" + id + "/acknowledgement").then().statusCode(200)
                 .header("ETag", is("\"2\""));

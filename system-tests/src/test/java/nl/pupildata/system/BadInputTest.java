@@ -72,7 +72,8 @@ class BadInputTest {
         List<Endpoint> list = new ArrayList<>();
         list.add(new Endpoint("request-service", "/requests", DIRECTOR, INTAKE, "request_service"));
         Map<String, String> steps = new LinkedHashMap<>();
-        steps.put("acknowledgement", "{\"expectedOn\":\"" + LocalDate.now().plusDays(9) + "\"}");
+        steps.put("acknowledgement", "{\"expectedOn\":\"" + LocalDate.now().plusDays(9)
+                + "\",\"otherGuardiansMentioned\":true}");
         steps.put("review", "{\"reviewedBy\":\"x\",\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}");
         steps.put("answer-draft", "{\"author\":\"x\"}");
         steps.put("answer-review", "{\"reviewer\":\"y\"}");
@@ -80,11 +81,16 @@ class BadInputTest {
         steps.put("guardian-inspection", "{\"on\":\"" + today + "\",\"agrees\":true,\"statementAdded\":false}");
         steps.put("shares", "{\"channel\":\"SECURE_MAIL\",\"sharedBy\":\"x\",\"recipient\":\"r\",\"callbackVerified\":true,"
                 + "\"staffPresent\":[\"a\",\"b\"],\"sections\":[{\"section\":\"TOETSRESULTATEN\",\"notable\":true,"
-                + "\"since\":\"" + today + "\",\"hadVve\":false}]}");
+                + "\"since\":\"" + today + "\",\"hadVve\":false}],\"otherPupilsPseudonymised\":true,"
+                + "\"exportedFromPupilAdministration\":true,\"dossierOpenOnPupil\":true,\"neverLeftAlone\":true,"
+                + "\"categories\":[\"SUPPORT_QUESTION\"],\"categoriesRelevant\":true}");
         steps.put("delivery-confirmation", "{}");
         steps.put("other-guardian-notices", "{\"guardianId\":\"g1\"}");
         steps.put("corrections", "{\"description\":\"datum\"}");
+        steps.put("correction-decision", "{\"outcome\":\"PARTLY_MADE\",\"reason\":\"r\"}");
         steps.put("statements", "{}");
+        steps.put("warm-handover", "{\"askedBy\":\"RECEIVING_SCHOOL\"}");
+        steps.put("access-copies", "{\"on\":\"" + today + "\"}");
         steps.put("refusal", "{\"partial\":true,\"reason\":\"r\"}");
         steps.put("consultations", "{\"officer\":\"QUALITY_OFFICER\",\"question\":\"q\"}");
         steps.put("research-decision", "{\"decision\":\"DECLINE\",\"reason\":\"r\"}");

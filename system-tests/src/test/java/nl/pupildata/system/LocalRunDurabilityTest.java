@@ -142,7 +142,8 @@ class LocalRunDurabilityTest {
                 .body("dueOn", org.hamcrest.Matchers.equalTo(dueOn));
         as(second.token(DIRECTOR), second.url(8084)).get("/register/pupils/L-77001").then().statusCode(200)
                 .body("count", org.hamcrest.Matchers.equalTo(1));
-        as(second.token(DIRECTOR), second.url(8081)).body("{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\"}")
+        as(second.token(DIRECTOR), second.url(8081)).body("{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\","
+                + "\"exportedFromPupilAdministration\":true}")
                 .post("/requests/" + id + "/shares").then().statusCode(200);
         awaitRegister(second, id, "ANSWERED", 7);
         assertReplayEqualsLive(second);

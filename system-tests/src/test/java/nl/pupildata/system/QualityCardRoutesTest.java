@@ -77,7 +77,8 @@ class QualityCardRoutesTest {
                 "guardians":[{"id":"g1","name":"Fatima el Amrani","email":"fatima.elamrani@example.nl","hasAuthority":true},
                              {"id":"g2","name":"Youssef el Amrani","email":"youssef.elamrani@example.nl","hasAuthority":true}],
                 "guardiansLivingApart":true""" : """
-                "guardians":[{"id":"g1","name":"Sanne de Boer","email":"sanne.deboer@example.nl","hasAuthority":true},
+                "guardians":[{"id":"g1","name":"Sanne de Boer","email":"sanne.deboer@example.nl","hasAuthority":true,
+                              "emailChecked":true},
                              {"id":"g2","name":"Pieter de Boer","email":"pieter.deboer@example.nl","hasAuthority":false}],
                 "guardiansLivingApart":false""";
     }
@@ -156,7 +157,12 @@ class QualityCardRoutesTest {
     void accessRequest_guardiansApart_acknowledged_reviewed_secureMail_otherGuardianTold_closed_termMet() {
         String id = intake(request("PARENT_ACCESS", TODAY.minusDays(2), "EMAIL", pupil("P-NOOR", 5, false), true,
                 ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));
-        step(ADMIN, id, "acknowledgement", "{\"expectedOn\":\"" + TODAY.plusDays(10) + "\"}").statusCode(200);
+        step(ADMIN, id, "acknowledgement", "{\"expectedOn\":\"" + TODAY.plusDays(27) + "\",\"otherGuardiansMentioned\":true}")
+                .statusCode(422).body("rule", is("PA-3")); // after the due date
+        step(ADMIN, id, "acknowledgement", "{\"expectedOn\":\"" + TODAY.plusDays(10) + "\"}").statusCode(422)
+                .body("rule", is("PA-3")); // apart: the other guardian will be informed
+        step(ADMIN, id, "acknowledgement", "{\"expectedOn\":\"" + TODAY.plusDays(10) + "\",\"otherGuardiansMentioned\":true}")
+                .statusCode(200);
         step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"fatima.elamrani@example.nl\"}")
                 .statusCode(422).body("rule", is("PA-7"));
         step(COORDINATOR, id, "review", "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")
@@ -164,7 +170,9 @@ class QualityCardRoutesTest {
         step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"youssef.elamrani@example.nl\"}")
                 .statusCode(422).body("rule", is("PA-8"));
         step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"fatima.elamrani@example.nl\"}")
-                .statusCode(200);
+                .statusCode(422).body("rule", is("G-13"));
+        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"recipient\":\"fatima.elamrani@example.nl\","
+                + "\"exportedFromPupilAdministration\":true}").statusCode(200);
         step(ADMIN, id, "closure", "{}").statusCode(422).body("rule", is("PA-9"));
         step(ADMIN, id, "other-guardian-notices", "{\"guardianId\":\"g2\"}").statusCode(200);
         step(ADMIN, id, "delivery-confirmation", "{}").statusCode(200);
@@ -210,15 +218,21 @@ class QualityCardRoutesTest {
     void inspectionAtSchoolWithTwoStaffPresent() {
         String id = intake(request("PARENT_ACCESS", TODAY.minusDays(1), "EMAIL", pupil("P-LOTTE", 3, false), false,
                 ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"INSPECTION_AT_SCHOOL\""));
+        step(ADMIN, id, "acknowledgement", "{\"expectedOn\":\"" + TODAY.plusDays(7) + "\"}").statusCode(200);
         step(DIRECTOR, id, "review", "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")
                 .statusCode(200);
         step(DIRECTOR, id, "shares", "{\"channel\":\"INSPECTION_AT_SCHOOL\",\"staffPresent\":[\"J. Bakker\"]}")
                 .statusCode(422).body("rule", is("PA-10"));
-        step(DIRECTOR, id, "shares",
-                "{\"channel\":\"INSPECTION_AT_SCHOOL\",\"staffPresent\":[\"J. Bakker\",\"S. Yilmaz\"]}").statusCode(200);
+        String inspection = "{\"channel\":\"INSPECTION_AT_SCHOOL\",\"staffPresent\":[\"J. Bakker\",\"S. Yilmaz\"],"
+                + "\"dossierOpenOnPupil\":true,\"neverLeftAlone\":true}";
+        step(ADMIN, id, "shares", inspection).statusCode(422).body("rule", is("PA-10")); // the director or KC records it
+        step(DIRECTOR, id, "shares", inspection.replace("\"neverLeftAlone\":true", "\"neverLeftAlone\":false"))
+                .statusCode(422).body("rule", is("PA-10"));
+        step(DIRECTOR, id, "shares", inspection).statusCode(200);
         step(DIRECTOR, id, "closure", "{}").statusCode(200);
         awaitDeadline(id, "MET");
-        expect(id, "P-LOTTE", "CLOSED", "RequestReceived", "DossierReviewed", "InformationShared", "RequestClosed");
+        expect(id, "P-LOTTE", "CLOSED", "RequestReceived", "RequestAcknowledged", "DossierReviewed",
+                "InformationShared", "RequestClosed");
     }
 
     @Test
@@ -234,11 +248,11 @@ class QualityCardRoutesTest {
         consent(ADMIN, id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"SIGNATURE\",\"evidenceRef\":\"formulier\"}")
                 .statusCode(200).body("satisfied", is(true));
         awaitRequestServiceSeesConsent(id, true);
-        String oso = "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
+        String oso = "{\"channel\":\"OSO\",\"otherPupilsPseudonymised\":true,\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
                 + "{\"section\":\"VERZUIM\",\"notable\":true,\"since\":\"" + TODAY.minusYears(1) + "\"}]}";
         step(ADMIN, id, "shares", oso).statusCode(422).body("rule", is("OSO-5"));
         step(ADMIN, id, "guardian-inspection", "{\"on\":\"" + TODAY + "\",\"agrees\":true}").statusCode(200);
-        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"ONDERWIJSONDERSTEUNING\"}]}")
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"otherPupilsPseudonymised\":true,\"sections\":[{\"section\":\"ONDERWIJSONDERSTEUNING\"}]}")
                 .statusCode(422).body("rule", is("OSO-2"));
         step(ADMIN, id, "shares", oso).statusCode(200);
         expect(id, "P-NOOR", "ANSWERED", "RequestReceived", "GuardianInspectionHeld", "InformationShared");
@@ -252,7 +266,7 @@ class QualityCardRoutesTest {
         consent(ADMIN, id, "refusals", "{\"guardianId\":\"g1\"}").statusCode(200);
         step(ADMIN, id, "guardian-inspection", "{\"on\":\"" + TODAY + "\",\"agrees\":false,\"statementAdded\":true}")
                 .statusCode(200);
-        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"otherPupilsPseudonymised\":true,\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
                 .statusCode(422).body("rule", is("OSO-3"));
         String exemption = "{\"ground\":\"STATUTORY_TRANSFER\",\"reason\":\"Alleen de wettelijke delen\"}";
         consent(DIRECTOR, id, "exemptions", exemption).statusCode(422).body("rule", is("OSO-4"));
@@ -268,10 +282,10 @@ class QualityCardRoutesTest {
         Await.until("consent-service knows the answered consultation", WAIT, () -> consent(DIRECTOR, id,
                 "exemptions", exemption).extract().statusCode() == 200);
         awaitRequestServiceSeesConsent(id, true);
-        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"otherPupilsPseudonymised\":true,\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
                 + "{\"section\":\"HANDELINGSPLANNEN\",\"coordinatedWithQualityCoordinator\":true,"
                 + "\"containsOtherPupilNames\":false}]}").statusCode(422).body("rule", is("OSO-4"));
-        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"otherPupilsPseudonymised\":true,\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
                 .statusCode(200);
         expect(id, "P-SEM", "ANSWERED", "RequestReceived", "GuardianInspectionHeld", "ConsultationRequested",
                 "ConsultationAnswered", "InformationShared");
@@ -282,15 +296,17 @@ class QualityCardRoutesTest {
         String id = intake(request("SECONDARY_TRANSFER", TODAY, "OSO", pupil("P-DAAN", 8, true), false,
                 ",\"receivingSchool\":{\"brin\":\"88ZZ\",\"name\":\"Het Stadslyceum\"},\"warmHandover\":true"));
         awaitConsentKnown(id);
-        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(422).body("rule", is("VO-2"));
+        String warm = "{\"channel\":\"WARM_HANDOVER\",\"otherPupilsPseudonymised\":true}";
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(422).body("rule", is("OSO-1"));
+        step(ADMIN, id, "shares", warm).statusCode(422).body("rule", is("VO-2"));
         consent(ADMIN, id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"SIGNATURE\",\"evidenceRef\":\"toestemmingsformulier Samen naar het VO\"}")
                 .statusCode(200).body("satisfied", is(true));
         awaitRequestServiceSeesConsent(id, true);
-        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(200);
+        step(ADMIN, id, "shares", warm).statusCode(200);
         step(ADMIN, id, "guardian-inspection", "{\"on\":\"" + TODAY + "\",\"agrees\":true}").statusCode(200);
-        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"otherPupilsPseudonymised\":true,\"sections\":[{\"section\":\"TOETSRESULTATEN\"}]}")
                 .statusCode(422).body("rule", is("OSO-2"));
-        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
+        step(ADMIN, id, "shares", "{\"channel\":\"OSO\",\"otherPupilsPseudonymised\":true,\"sections\":[{\"section\":\"TOETSRESULTATEN\"},"
                 + "{\"section\":\"DOORSTROOMTOETS\"}]}").statusCode(200);
         expect(id, "P-DAAN", "ANSWERED", "RequestReceived", "InformationShared", "GuardianInspectionHeld",
                 "InformationShared");
@@ -316,13 +332,20 @@ class QualityCardRoutesTest {
         step(COORDINATOR, id, "shares", "{\"channel\":\"SECURE_MAIL\"}").statusCode(422).body("rule", is("G-8"));
         awaitConsentKnown(id);
         consent(COORDINATOR, id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail\"}")
-                .statusCode(200);
-        consent(COORDINATOR, id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail\"}")
-                .statusCode(200);
+                .statusCode(422).body("rule", is("G-10")); // asked first, with the answer shown (G-8d)
+        for (String guardian : List.of("g1", "g2")) {
+            consent(COORDINATOR, id, "requests", "{\"guardianId\":\"" + guardian + "\","
+                    + "\"informationDescription\":\"Het antwoord aan Veilig Thuis, bijgevoegd\"}").statusCode(200);
+            consent(COORDINATOR, id, "grants", "{\"guardianId\":\"" + guardian + "\",\"evidence\":\"EMAIL\","
+                    + "\"evidenceRef\":\"mail\"}").statusCode(200);
+        }
         awaitRequestServiceSeesConsent(id, true);
         step(COORDINATOR, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true}").statusCode(422)
                 .body("rule", is("G-8"));
-        step(COORDINATOR, id, "shares", "{\"channel\":\"SECURE_MAIL\"}").statusCode(200);
+        step(COORDINATOR, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"exportedFromPupilAdministration\":true}")
+                .statusCode(422).body("rule", is("G-7"));
+        step(COORDINATOR, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"exportedFromPupilAdministration\":true,"
+                + "\"otherPupilsPseudonymised\":true}").statusCode(200);
         expect(id, "P-NOOR", "ANSWERED", "RequestReceived", "AnswerDrafted", "AnswerReviewed", "GuardiansInformed",
                 "InformationShared");
     }
@@ -342,7 +365,8 @@ class QualityCardRoutesTest {
         awaitRequestServiceSeesConsent(id, true);
         step(ADMIN, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":false}").statusCode(422)
                 .body("rule", is("G-10"));
-        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true}").statusCode(200);
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true,\"otherPupilsPseudonymised\":true}")
+                .statusCode(200);
         expect(id, "P-LOTTE", "ANSWERED", "RequestReceived", "InformationShared");
     }
 
@@ -351,13 +375,17 @@ class QualityCardRoutesTest {
         String id = intake(request("THIRD_PARTY", TODAY, "EMAIL", pupil("P-SEM", 6, false), false,
                 ",\"topic\":\"DYSLEXIA_CARE\",\"requester\":{\"organisation\":\"Dyslexiezorg Utrecht\"}"));
         awaitConsentKnown(id);
+        consent(ADMIN, id, "requests", "{\"guardianId\":\"g1\",\"informationDescription\":\"Leesontwikkeling\"}")
+                .statusCode(200);
         consent(ADMIN, id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail\"}")
                 .statusCode(200);
         awaitRequestServiceSeesConsent(id, true);
-        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\"}").statusCode(200);
+        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"exportedFromPupilAdministration\":true,"
+                + "\"otherPupilsPseudonymised\":true}").statusCode(200);
         consent(ADMIN, id, "withdrawals", "{\"guardianId\":\"g1\"}").statusCode(200).body("satisfied", is(false));
         awaitRequestServiceSeesConsent(id, false);
-        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\"}").statusCode(422).body("rule", is("G-5"));
+        step(ADMIN, id, "shares", "{\"channel\":\"SECURE_MAIL\",\"exportedFromPupilAdministration\":true,"
+                + "\"otherPupilsPseudonymised\":true}").statusCode(422).body("rule", is("G-5"));
         expect(id, "P-SEM", "ANSWERED", "RequestReceived", "InformationShared");
     }
 
@@ -368,6 +396,10 @@ class QualityCardRoutesTest {
         String response = as(COORDINATOR, REQ).body(withBsn).post("/requests").then().statusCode(422)
                 .body("rule", is("SWV-4")).extract().asString();
         assertFalse(response.contains("111") || response.contains("333"), "the refused number is not echoed");
+        String unchecked = request("SUPPORT_FILE", TODAY, "IN_PERSON", pupil("P-SEM", 6, false), false,
+                ",\"fields\":{\"hulpvraag\":\"Begrijpend lezen\"}")
+                .replace("\"emailChecked\":true", "\"emailChecked\":false");
+        as(COORDINATOR, REQ).body(unchecked).post("/requests").then().statusCode(422).body("rule", is("SWV-2"));
         String id = intake(request("SUPPORT_FILE", TODAY, "IN_PERSON", pupil("P-SEM", 6, false), false,
                 ",\"fields\":{\"hulpvraag\":\"Begrijpend lezen\"}"));
         expect(id, "P-SEM", "RECEIVED", "RequestReceived");
@@ -377,9 +409,10 @@ class QualityCardRoutesTest {
     void outgoingInquiryAfterTheGuardiansWereInformed() {
         String id = intake(request("OUTGOING_INQUIRY", TODAY, "EMAIL", pupil("P-LOTTE", 3, false), false,
                 ",\"organisation\":\"Jeugdarts GGD regio Utrecht\""));
-        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(422).body("rule", is("G-6"));
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true}").statusCode(422).body("rule", is("G-6"));
         step(ADMIN, id, "guardians-informed", "{\"on\":\"" + TODAY + "\"}").statusCode(200);
-        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(200);
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\"}").statusCode(422).body("rule", is("G-10"));
+        step(ADMIN, id, "shares", "{\"channel\":\"PHONE\",\"callbackVerified\":true}").statusCode(200);
         expect(id, "P-LOTTE", "ANSWERED", "RequestReceived", "GuardiansInformed", "InformationShared");
     }
 

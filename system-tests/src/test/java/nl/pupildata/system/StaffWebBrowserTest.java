@@ -169,10 +169,15 @@ class StaffWebBrowserTest {
         takeStep("shares", f -> {
             browser.choose(f, "channel", "Beveiligde mail (PDF)");
             browser.type(f, "recipient", "anna.devries@example.nl");
+            browser.tick(f, "exportedFromPupilAdministration");
         });
         assertTrue(browser.find(By.cssSelector(".checklist")).getText().contains("PA-9"),
                 "the other guardian must still be told");
         takeStep("other-guardian-notices", f -> browser.choose(f, "guardianId", "Bram de Vries"));
+        takeStep("acknowledgement", f -> {
+            browser.date(f, "expectedOn", LocalDate.now().plusDays(3));
+            browser.tick(f, "otherGuardiansMentioned");
+        });
         takeStep("closure", f -> {
         });
         assertTrue(browser.find(By.cssSelector("dl.facts")).getText().contains("Afgesloten"));

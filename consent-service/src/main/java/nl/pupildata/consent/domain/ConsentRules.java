@@ -33,6 +33,13 @@ public final class ConsentRules {
                 needsNone ? List.of() : withAuthority);
     }
 
+    /**
+     * G-10: for a third party or research, consent counts only after the guardian was asked for it, told what kind of
+     * information will be given (in a complex situation the answer itself is shown, G-8d, with that request).
+     */
+    static final java.util.Set<RequestKind> ASKED_FIRST = java.util.Set.of(RequestKind.THIRD_PARTY,
+            RequestKind.RESEARCH);
+
     public sealed interface Command {
     }
 
@@ -75,6 +82,10 @@ public final class ConsentRules {
                 }
                 if (blank(g.evidenceRef())) {
                     throw RuleViolation.missing(Rule.G_3, "evidenceRef");
+                }
+                if (ASKED_FIRST.contains(kind) && !state.asked().contains(g.guardianId())) {
+                    throw RuleViolation.rule(Rule.G_10, "Vraag deze ouder eerst om toestemming en noem daarbij wat voor "
+                            + "informatie er wordt gegeven; pas daarna telt een toestemming.", "guardianId");
                 }
                 events.add(new ConsentGranted(state.requestId(), actor, g.guardianId(), g.evidence(), g.evidenceRef()));
             }

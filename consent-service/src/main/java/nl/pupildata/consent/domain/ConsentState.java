@@ -14,11 +14,11 @@ import nl.pupildata.events.model.ExemptionGround;
  * word (a grant after a withdrawal counts again, G-5), and any exemption (G-9, OSO-4).
  */
 public record ConsentState(UUID requestId, ConsentRequirement requirement, List<String> requiredFrom,
-        Map<String, Decision> latest, ExemptionGround exemption) {
+        Map<String, Decision> latest, ExemptionGround exemption, Set<String> asked) {
 
     public enum Decision { GRANTED, REFUSED, WITHDRAWN }
 
-    public static final ConsentState UNKNOWN = new ConsentState(null, null, List.of(), Map.of(), null);
+    public static final ConsentState UNKNOWN = new ConsentState(null, null, List.of(), Map.of(), null, Set.of());
 
     public boolean known() {
         return requirement != null;
@@ -35,11 +35,17 @@ public record ConsentState(UUID requestId, ConsentRequirement requirement, List<
     public ConsentState evolve(PupilDataEvent event) {
         return switch (event) {
             case ConsentRequirementDetermined d -> new ConsentState(d.requestId(), d.requirement(),
-                    List.copyOf(d.requiredFrom()), Map.of(), null);
+                    List.copyOf(d.requiredFrom()), Map.of(), null, Set.of());
+            case ConsentRequested q -> {
+                Set<String> next = new java.util.HashSet<>(asked);
+                next.add(q.guardianId());
+                yield new ConsentState(requestId, requirement, requiredFrom, latest, exemption, Set.copyOf(next));
+            }
             case ConsentGranted g -> with(g.guardianId(), Decision.GRANTED);
             case ConsentRefused r -> with(r.guardianId(), Decision.REFUSED);
             case ConsentWithdrawn w -> with(w.guardianId(), Decision.WITHDRAWN);
-            case ConsentExemptionGranted x -> new ConsentState(requestId, requirement, requiredFrom, latest, x.ground());
+            case ConsentExemptionGranted x -> new ConsentState(requestId, requirement, requiredFrom, latest, x.ground(),
+                    asked);
             default -> this;
         };
     }
@@ -47,7 +53,7 @@ public record ConsentState(UUID requestId, ConsentRequirement requirement, List<
     private ConsentState with(String guardianId, Decision decision) {
         Map<String, Decision> next = new LinkedHashMap<>(latest);
         next.put(guardianId, decision);
-        return new ConsentState(requestId, requirement, requiredFrom, Map.copyOf(next), exemption);
+        return new ConsentState(requestId, requirement, requiredFrom, Map.copyOf(next), exemption, asked);
     }
 
     public Set<String> withLatest(Decision decision) {

@@ -27,8 +27,11 @@ class ConsentRulesTest {
                 ThirdPartyTopic.SPEECH_THERAPY, Complexity.STANDARD, null, null);
     }
 
+    /** The request received, and (G-10) every guardian asked for consent, told what will be given. */
     void given(RequestReceived r) {
         history.add(ConsentRules.requirementFor(r));
+        r.guardians().forEach(g -> history.add(new ConsentRequested(ID, "coordinator@12AB", g.id(),
+                "Spraak- en taalontwikkeling")));
     }
 
     List<ConsentEvent> when(ConsentRules.Command c) {
@@ -58,6 +61,25 @@ class ConsentRulesTest {
         assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g2"))));
         assertEquals(List.of("ConsentWithdrawn", "ConsentLapsed"), types(when(new ConsentRules.Withdraw("g1"))));
         assertFalse(ConsentState.replay(history).satisfied());
+    }
+
+    @Test
+    void g10_aGrantCountsOnlyAfterTheGuardianWasAskedAndToldWhatKindOfInformation() {
+        history.add(ConsentRules.requirementFor(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true))));
+        RuleViolation v = assertThrows(RuleViolation.class, () -> when(grant("g1")));
+        assertEquals(Rule.G_10, v.rule());
+        assertEquals(Rule.G_10, assertThrows(RuleViolation.class,
+                () -> when(new ConsentRules.Ask("g1", " "))).rule(), "what kind of information");
+        assertEquals(List.of("ConsentRequested"), types(when(new ConsentRules.Ask("g1", "Leesresultaten groep 4"))));
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g1"))));
+    }
+
+    @Test
+    void g10_aTransferFilesConsentIsAskedByItsOwnEmail_notFirstRecordedHere() {
+        history.add(ConsentRules.requirementFor(received(RequestKind.SCHOOL_TRANSFER, false,
+                new GuardianRef("g1", true))));
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"),
+                types(when(grant("g1"), RequestKind.SCHOOL_TRANSFER)));
     }
 
     @Test

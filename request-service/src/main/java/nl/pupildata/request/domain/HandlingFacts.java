@@ -2,13 +2,15 @@ package nl.pupildata.request.domain;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Map;
 import java.util.Set;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.OsoSection;
 
 /**
  * What a decision needs beyond the request's own events: today's date, who acts and in which roles, what the consent events
- * said (G-2, G-5), the requester's verified address (PA-8, kept in this service's database only), and the
+ * said (G-2, G-5) and who asked for or recorded it (G-3), the guardians' addresses by guardian id (the requester's is the verified address of the request,
+ * PA-8; kept in this service's database only), and the
  * board's policy settings.
  */
 public record HandlingFacts(
@@ -18,7 +20,8 @@ public record HandlingFacts(
         boolean consentSatisfied,
         boolean consentLapsed,
         ExemptionGround exemption,
-        String requesterEmail,
+        Set<String> consentHandledBy,
+        Map<String, String> guardianEmails,
         BoardPolicy policy) {
 
     /** OSO-2's absence window (the card's 2 years, narrower if the board wishes) and OSO-4's statutory parts. */

@@ -29,7 +29,11 @@ public record Intake(
     public record Pupil(String ref, String name, LocalDate dateOfBirth, Integer group, Boolean hasDoorstroomtoets) {
     }
 
-    public record Guardian(String id, String name, String email, Boolean hasAuthority) {
+    /** {@code emailChecked}: staff checked the address is correct (SWV-2, the support file). */
+    public record Guardian(String id, String name, String email, Boolean hasAuthority, Boolean emailChecked) {
+        public Guardian(String id, String name, String email, Boolean hasAuthority) {
+            this(id, name, email, hasAuthority, null);
+        }
     }
 
     public record Requester(String guardianId, String organisation, String name, String email, String phone) {

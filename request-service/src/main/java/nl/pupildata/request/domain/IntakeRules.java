@@ -51,6 +51,9 @@ public final class IntakeRules {
         if (in.kind() == RequestKind.THIRD_PARTY) {
             checkComplexThirdParty(in);
         }
+        if (in.kind() == RequestKind.SUPPORT_FILE) {
+            checkSupportFileGuardians(in);
+        }
         return toEvent(requestId, actor, in);
     }
 
@@ -224,6 +227,33 @@ public final class IntakeRules {
             throw RuleViolation.rule(Rule.PA_2,
                     "De leerling was op de dag van ontvangst 16 jaar of ouder; ouders hebben dan geen inzagerecht meer.",
                     List.of(new Field("pupil.dateOfBirth", "leerling is 16 of ouder")));
+        }
+    }
+
+    /**
+     * SWV-2: the guardians are added to the Topdossier, in principle both, each guardian with authority with an
+     * e-mail address that was checked ("zorg dat de mailadressen van de ouders correct zijn").
+     */
+    private static void checkSupportFileGuardians(Intake in) {
+        List<Field> unchecked = new ArrayList<>();
+        List<Intake.Guardian> guardians = in.guardiansOrEmpty();
+        for (int i = 0; i < guardians.size(); i++) {
+            Intake.Guardian g = guardians.get(i);
+            if (!Boolean.TRUE.equals(g.hasAuthority())) {
+                continue;
+            }
+            if (blank(g.email())) {
+                unchecked.add(new Field("guardians[" + i + "].email", "het e-mailadres van elke ouder met gezag"));
+            } else if (!Boolean.TRUE.equals(g.emailChecked())) {
+                unchecked.add(new Field("guardians[" + i + "].emailChecked", "controleer het e-mailadres"));
+            }
+        }
+        if (guardians.stream().noneMatch(g -> Boolean.TRUE.equals(g.hasAuthority()))) {
+            unchecked.add(new Field("guardians", "voeg de ouders met gezag toe"));
+        }
+        if (!unchecked.isEmpty()) {
+            throw RuleViolation.rule(Rule.SWV_2, "Voeg de ouders met gezag toe aan het Topdossier, elk met een "
+                    + "gecontroleerd e-mailadres.", unchecked);
         }
     }
 

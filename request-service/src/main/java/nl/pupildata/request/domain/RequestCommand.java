@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.pupildata.events.model.Consultation;
+import nl.pupildata.events.model.CorrectionOutcome;
+import nl.pupildata.events.model.TransferSide;
 import nl.pupildata.events.model.OsoSection;
 import nl.pupildata.events.model.ResearchDecision;
 import nl.pupildata.events.model.ShareChannel;
@@ -16,8 +18,14 @@ public sealed interface RequestCommand {
         return null;
     }
 
-    /** PA-3. */
-    record Acknowledge(LocalDate expectedOn) implements RequestCommand {
+    /**
+     * PA-3: the date the guardian can expect the dossier; guardians living apart: the requester was told that the
+     * other guardian(s) with authority will be informed and offered the same dossier.
+     */
+    record Acknowledge(LocalDate expectedOn, Boolean otherGuardiansMentioned) implements RequestCommand {
+        public Acknowledge(LocalDate expectedOn) {
+            this(expectedOn, null);
+        }
     }
 
     /** PA-7. */
@@ -46,9 +54,47 @@ public sealed interface RequestCommand {
             Boolean containsOtherPupilNames) {
     }
 
-    /** Give information through a channel (or, for an outgoing inquiry, approach the organisation). */
+    /**
+     * Give information through a channel (or, for an outgoing inquiry, approach the organisation), with what the
+     * staff member attests about it: other pupils and staff unreadable (G-7), the PDF exported from the pupil
+     * administration (G-13), the caller called back (G-10), at an inspection the dossier open on the pupil and the
+     * guardian never alone with an unlocked device (PA-10), for a support file the categories shared and that each
+     * is relevant (SWV-1). {@code recipientGuardianId}: a guardian's dossier sent to the other guardian with authority
+     * after the notice (PA-9); none is the requester. The names of the staff present and the categories stay in this
+     * service (the note).
+     */
     record Share(ShareChannel channel, String recipient, Boolean callbackVerified, List<String> staffPresent,
-            List<Section> sections) implements RequestCommand {
+            List<Section> sections, Boolean otherPupilsPseudonymised, Boolean exportedFromPupilAdministration,
+            Boolean dossierOpenOnPupil, Boolean neverLeftAlone, List<SupportCategory> categories,
+            Boolean categoriesRelevant, String recipientGuardianId) implements RequestCommand {
+
+        /** The fields most tests need, with nothing attested. */
+        public Share(ShareChannel channel, String recipient, Boolean callbackVerified, List<String> staffPresent,
+                List<Section> sections) {
+            this(channel, recipient, callbackVerified, staffPresent, sections, null, null, null, null, null, null,
+                    null);
+        }
+
+        @Override
+        public String note() {
+            List<String> lines = new java.util.ArrayList<>();
+            if (staffPresent != null && !staffPresent.isEmpty()) {
+                lines.add("Aanwezig: " + String.join(", ", staffPresent));
+            }
+            if (categories != null && !categories.isEmpty()) {
+                lines.add("Categorieën: " + String.join(", ", categories.stream().map(Enum::name).toList()));
+            }
+            if (channel == ShareChannel.PHONE && Boolean.TRUE.equals(callbackVerified)) {
+                lines.add("Beller gecontroleerd door terug te bellen naar het bekende nummer van de organisatie.");
+            }
+            return lines.isEmpty() ? null : String.join("\n", lines);
+        }
+    }
+
+    /** SWV-1: what a support file may hold, each only when relevant to the support question (Topdossier). */
+    enum SupportCategory {
+        SUPPORT_QUESTION, LEARNING_RESULTS, EDUCATIONAL_NEEDS, SOCIAL_EMOTIONAL, ATTENDANCE, SUPPORT_GIVEN,
+        EXTERNAL_REPORTS, HOME_SITUATION
     }
 
     /** PA-8. */
@@ -67,8 +113,24 @@ public sealed interface RequestCommand {
         }
     }
 
+    /** PA-11: the director or KC decides on the correction asked for; the reason stays in this service. */
+    record DecideCorrection(CorrectionOutcome outcome, String reason) implements RequestCommand {
+        @Override
+        public String note() {
+            return reason;
+        }
+    }
+
     /** PA-11. */
     record AddStatement() implements RequestCommand {
+    }
+
+    /** VO-1: either school asks for a warm handover, any time before the transfer. */
+    record AskWarmHandover(TransferSide askedBy) implements RequestCommand {
+    }
+
+    /** SWV-3: an access copy of the support file sent to the guardians, at any moment. */
+    record SendAccessCopy(LocalDate on) implements RequestCommand {
     }
 
     /** SWV-5. */

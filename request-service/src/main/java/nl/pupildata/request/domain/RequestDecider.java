@@ -12,6 +12,7 @@ import nl.pupildata.events.model.*;
 import nl.pupildata.request.domain.RequestCommand.*;
 import nl.pupildata.rules.Roles;
 import nl.pupildata.rules.Rule;
+import nl.pupildata.rules.Terms;
 import nl.pupildata.rules.RuleViolation;
 import nl.pupildata.rules.RuleViolation.Field;
 
@@ -45,13 +46,16 @@ public final class RequestDecider {
             case Review r -> review(r, state, facts);
             case DraftAnswer d -> draftAnswer(state, facts);
             case ReviewAnswer r -> reviewAnswer(state, facts);
-            case InformGuardians g -> new GuardiansInformed(state.id(), facts.actor(), g.on());
+            case InformGuardians g -> informGuardians(g, state, facts);
             case RecordGuardianInspection i -> recordInspection(i, state, facts);
             case Share s -> SharingGuard.share(s, state, facts);
             case ConfirmDelivery c -> confirmDelivery(state, facts);
             case NotifyOtherGuardian n -> notifyOtherGuardian(n, state, facts);
             case RequestCorrection c -> requestCorrection(state, facts);
+            case DecideCorrection d -> decideCorrection(d, state, facts);
             case AddStatement s -> addStatement(state, facts);
+            case AskWarmHandover w -> askWarmHandover(w, state, facts);
+            case SendAccessCopy c -> sendAccessCopy(c, state, facts);
             case AddNextSchoolContact n -> addNextSchoolContact(state, facts);
             case Refuse r -> refuse(r, state, facts);
             case AskConsultation a -> new ConsultationRequested(state.id(), facts.actor(), a.consultationId(),
@@ -63,16 +67,31 @@ public final class RequestDecider {
         });
     }
 
-    /** PA-3. */
+    /**
+     * PA-3: the promised date lies within the PA-4 term; guardians living apart: the requester is told the other
+     * guardian(s) with authority will be informed (seed 3a).
+     */
     static RequestAcknowledged acknowledge(Acknowledge a, RequestState state, HandlingFacts facts) {
-        return new RequestAcknowledged(state.id(), facts.actor(), a.expectedOn());
+        if (state.kind() == RequestKind.PARENT_ACCESS) {
+            LocalDate due = state.received().receivedOn().plus(Terms.PARENT_ACCESS);
+            if (a.expectedOn().isAfter(due)) {
+                throw RuleViolation.rule(Rule.PA_3, "Beloof het dossier niet later dan de termijn: uiterlijk " + due
+                        + " (vier weken na ontvangst, PA-4).", "expectedOn");
+            }
+            if (!state.otherGuardiansWithAuthority().isEmpty() && !Boolean.TRUE.equals(a.otherGuardiansMentioned())) {
+                throw RuleViolation.rule(Rule.PA_3, "De ouders wonen gescheiden: vermeld in de bevestiging dat de "
+                        + "andere ouder(s) met gezag worden ingelicht en hetzelfde dossier krijgen aangeboden.",
+                        "otherGuardiansMentioned");
+            }
+        }
+        return new RequestAcknowledged(state.id(), facts.actor(), a.expectedOn(),
+                Boolean.TRUE.equals(a.otherGuardiansMentioned()));
     }
 
     /** PA-7 and G-7: other pupils' data unreadable, home situation checked. */
     static DossierReviewed review(Review r, RequestState state, HandlingFacts facts) {
         if (!r.otherPupilsPseudonymised()) {
-            throw RuleViolation.rule(Rule.G_7, "Maak eerst gegevens van andere leerlingen onleesbaar "
-                    + "(\"leerling 1\", \"leerling 2\"; geen initialen).", "otherPupilsPseudonymised");
+            throw RuleViolation.rule(Rule.G_7, SharingGuard.REVIEW_OTHERS, "otherPupilsPseudonymised");
         }
         if (!r.homeSituationChecked()) {
             throw RuleViolation.rule(Rule.PA_7, "Controleer eerst wat gevolgen kan hebben voor de thuissituatie.",
@@ -95,6 +114,14 @@ public final class RequestDecider {
                     + "(vier ogen): u heeft het zelf geschreven.");
         }
         return new AnswerReviewed(state.id(), facts.actor());
+    }
+
+    /** G-8 order: in a complex situation the guardians are shown the answer once it was reviewed (four eyes). */
+    static GuardiansInformed informGuardians(InformGuardians g, RequestState state, HandlingFacts facts) {
+        if (state.kind() == RequestKind.THIRD_PARTY && state.isComplex()) {
+            Requirement.ANSWER_REVIEWED.require(state, facts.consentSatisfied());
+        }
+        return new GuardiansInformed(state.id(), facts.actor(), g.on());
     }
 
     /** OSO-5: the guardians saw the transfer file; when they disagree, their statement is added (PA-11). */
@@ -143,6 +170,37 @@ public final class RequestDecider {
         return new CorrectionRequested(state.id(), facts.actor());
     }
 
+    /** PA-11: a correction asked for is decided by the director or the KC. */
+    static CorrectionDecided decideCorrection(DecideCorrection d, RequestState state, HandlingFacts facts) {
+        requireKind(state, Rule.PA_11, RequestKind.PARENT_ACCESS);
+        if (state.correctionsOpen() == 0) {
+            throw RuleViolation.rule(Rule.PA_11, "Er is geen verzoek om correctie of aanvulling om over te beslissen.");
+        }
+        if (!facts.actorRoles().contains(Roles.DIRECTOR) && !facts.actorRoles().contains(Roles.QUALITY_COORDINATOR)) {
+            throw RuleViolation.rule(Rule.PA_11, "Over een correctie beslist de directeur of de KC.");
+        }
+        return new CorrectionDecided(state.id(), facts.actor(), d.outcome());
+    }
+
+    /** VO-1: either school may ask for a warm handover, until the transfer file has gone. */
+    static WarmHandoverRequested askWarmHandover(AskWarmHandover w, RequestState state, HandlingFacts facts) {
+        requireKind(state, Rule.VO_1, RequestKind.SECONDARY_TRANSFER);
+        if (state.shares().stream().anyMatch(s -> s.channel() == ShareChannel.OSO)) {
+            throw RuleViolation.rule(Rule.VO_1, "Het overstapdossier is al verstuurd; een warme overdracht vraagt u "
+                    + "aan vóór de overstap.");
+        }
+        if (state.warmHandoverAsked()) {
+            throw new NotAllowedInState("Er is al om een warme overdracht gevraagd.");
+        }
+        return new WarmHandoverRequested(state.id(), facts.actor(), w.askedBy());
+    }
+
+    /** SWV-3: the guardians can be sent an access copy of the support file at any moment. */
+    static AccessCopySent sendAccessCopy(SendAccessCopy c, RequestState state, HandlingFacts facts) {
+        requireKind(state, Rule.SWV_3, RequestKind.SUPPORT_FILE);
+        return new AccessCopySent(state.id(), facts.actor(), c.on());
+    }
+
     /** PA-11: the guardians' own statement added to the dossier. */
     static StatementAdded addStatement(RequestState state, HandlingFacts facts) {
         requireKind(state, Rule.PA_11, RequestKind.PARENT_ACCESS, RequestKind.SCHOOL_TRANSFER,
@@ -166,9 +224,10 @@ public final class RequestDecider {
         return new ResearchDecided(state.id(), facts.actor(), d.decision(), d.reason());
     }
 
-    /** PA-4 and PA-9: a guardian's request closes once answered and, apart, once the other guardian was told. */
+    /** PA-3, PA-4 and PA-9: a guardian's request closes once acknowledged, answered and, apart, once the other guardian was told. */
     static RequestClosed close(RequestState state, HandlingFacts facts) {
         if (state.kind() == RequestKind.PARENT_ACCESS) {
+            Requirement.ACKNOWLEDGED.require(state, facts.consentSatisfied());
             Requirement.ANSWERED.require(state, facts.consentSatisfied());
             Requirement.OTHER_GUARDIANS_NOTIFIED.require(state, facts.consentSatisfied());
         }

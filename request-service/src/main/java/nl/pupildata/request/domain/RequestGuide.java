@@ -3,6 +3,8 @@ package nl.pupildata.request.domain;
 import java.util.ArrayList;
 import java.util.List;
 import nl.pupildata.events.model.ExemptionGround;
+import nl.pupildata.events.model.RequestKind;
+import nl.pupildata.events.model.ShareChannel;
 
 /** What still stands between a request and its end, in the quality card's words, and which steps apply. */
 public final class RequestGuide {
@@ -37,6 +39,9 @@ public final class RequestGuide {
         switch (s.kind()) {
             case PARENT_ACCESS -> {
                 a.addAll(List.of("acknowledgement", "review", "shares", "corrections", "statements", "refusal"));
+                if (s.correctionsOpen() > 0) {
+                    a.add("correction-decision");
+                }
                 if (!s.shares().isEmpty()) {
                     a.add("delivery-confirmation");
                     a.add("other-guardian-notices");
@@ -45,9 +50,14 @@ public final class RequestGuide {
             case THIRD_PARTY -> a.addAll(s.isComplex()
                     ? List.of("answer-draft", "answer-review", "guardians-informed", "shares", "refusal")
                     : List.of("shares", "refusal"));
-            case SCHOOL_TRANSFER, SECONDARY_TRANSFER -> a.addAll(List.of("guardian-inspection", "statements",
-                    "shares", "refusal"));
-            case SUPPORT_FILE -> a.addAll(List.of("shares", "next-school-contact", "refusal"));
+            case SCHOOL_TRANSFER, SECONDARY_TRANSFER -> {
+                a.addAll(List.of("guardian-inspection", "statements", "shares", "refusal"));
+                if (s.kind() == RequestKind.SECONDARY_TRANSFER && !s.warmHandoverAsked()
+                        && s.shares().stream().noneMatch(x -> x.channel() == ShareChannel.OSO)) {
+                    a.add("warm-handover");
+                }
+            }
+            case SUPPORT_FILE -> a.addAll(List.of("access-copies", "shares", "next-school-contact", "refusal"));
             case OUTGOING_INQUIRY -> a.addAll(List.of("guardians-informed", "shares"));
             case RESEARCH -> a.addAll(List.of("research-decision", "shares", "refusal"));
         }

@@ -24,10 +24,24 @@ public record RequestState(
         Set<String> notifiedGuardians,
         ResearchDecided researchDecision,
         RequestRefused refusal,
-        List<ConsultationLine> consultations) {
+        List<ConsultationLine> consultations,
+        boolean warmHandoverRequested,
+        int correctionsAsked,
+        int correctionsDecided,
+        List<LocalDate> accessCopiesSent) {
 
     public static final RequestState NONE = new RequestState(null, null, false, null, null, null, null, null,
-            List.of(), false, Set.of(), null, null, List.of());
+            List.of(), false, Set.of(), null, null, List.of(), false, 0, 0, List.of());
+
+    /** VO-1: a warm handover asked for at intake or later, by either school. */
+    public boolean warmHandoverAsked() {
+        return Boolean.TRUE.equals(received.warmHandover()) || warmHandoverRequested;
+    }
+
+    /** PA-11: correction requests not decided yet. */
+    public int correctionsOpen() {
+        return correctionsAsked - correctionsDecided;
+    }
 
     /** A consultation of an officer on this request: asked by whom, and (once answered) by whom and when. */
     public record ConsultationLine(UUID id, Consultation officer, String askedBy, String answeredBy,
@@ -85,6 +99,13 @@ public record RequestState(
 
     /** PA-9: the other guardians with authority who must be told the dossier was given. */
     public Set<String> otherGuardiansToNotify() {
+        Set<String> others = new HashSet<>(otherGuardiansWithAuthority());
+        others.removeAll(notifiedGuardians);
+        return others;
+    }
+
+    /** PA-3, PA-9: guardians living apart, the guardians with authority other than the requester. */
+    public Set<String> otherGuardiansWithAuthority() {
         if (!received.guardiansLivingApart()) {
             return Set.of();
         }
@@ -94,7 +115,6 @@ public record RequestState(
                 others.add(g.id());
             }
         }
-        others.removeAll(notifiedGuardians);
         return others;
     }
 
@@ -123,7 +143,9 @@ public record RequestState(
             case DossierReviewed d -> c.review = d;
             case AnswerDrafted d -> {
                 c.answerDraftedBy = d.actor();
-                c.answerReviewedBy = null; // a new draft needs a new review (G-8)
+                // G-8 order: a new draft needs a new review, and the guardians must see the new answer
+                c.answerReviewedBy = null;
+                c.guardiansInformedOn = null;
             }
             case AnswerReviewed r -> c.answerReviewedBy = r.actor();
             case GuardiansInformed g -> c.guardiansInformedOn = g.on();
@@ -135,6 +157,10 @@ public record RequestState(
             case RequestRefused r -> c.refusal = r;
             case ConsultationRequested q -> c.consultations.add(new ConsultationLine(q.consultationId(), q.officer(),
                     q.actor(), null, null));
+            case WarmHandoverRequested w -> c.warmHandoverRequested = true;
+            case CorrectionRequested r -> c.correctionsAsked++;
+            case CorrectionDecided d -> c.correctionsDecided++;
+            case AccessCopySent a -> c.accessCopiesSent.add(a.sentOn());
             case ConsultationAnswered a -> c.consultations.replaceAll(line -> line.id().equals(a.consultationId())
                     ? new ConsultationLine(line.id(), line.officer(), line.askedBy(), a.actor(), a.answeredOn())
                     : line);
@@ -165,6 +191,10 @@ public record RequestState(
         ResearchDecided researchDecision;
         RequestRefused refusal;
         final List<ConsultationLine> consultations;
+        boolean warmHandoverRequested;
+        int correctionsAsked;
+        int correctionsDecided;
+        final List<LocalDate> accessCopiesSent;
 
         Change(RequestState s) {
             received = s.received;
@@ -181,12 +211,17 @@ public record RequestState(
             researchDecision = s.researchDecision;
             refusal = s.refusal;
             consultations = new ArrayList<>(s.consultations);
+            warmHandoverRequested = s.warmHandoverRequested;
+            correctionsAsked = s.correctionsAsked;
+            correctionsDecided = s.correctionsDecided;
+            accessCopiesSent = new ArrayList<>(s.accessCopiesSent);
         }
 
         RequestState done() {
             return new RequestState(received, status, acknowledged, review, answerDraftedBy, answerReviewedBy,
                     guardiansInformedOn, inspection, List.copyOf(shares), deliveryConfirmed,
-                    Set.copyOf(notifiedGuardians), researchDecision, refusal, List.copyOf(consultations));
+                    Set.copyOf(notifiedGuardians), researchDecision, refusal, List.copyOf(consultations),
+                    warmHandoverRequested, correctionsAsked, correctionsDecided, List.copyOf(accessCopiesSent));
         }
     }
 }

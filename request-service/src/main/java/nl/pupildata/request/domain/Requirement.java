@@ -14,7 +14,7 @@ import nl.pupildata.rules.RuleViolation;
  */
 public enum Requirement {
 
-    /** PA-3. Not a guard yet: the card asks for it, closing does not wait for it. */
+    /** PA-3, before a guardian's request is closed. */
     ACKNOWLEDGED(Rule.PA_3, "Bevestig de ontvangst en noem wanneer het dossier komt.",
             "Bevestig eerst de ontvangst van het verzoek.", (s, consent) -> s.acknowledged()),
     /** PA-7, before a dossier is given. */

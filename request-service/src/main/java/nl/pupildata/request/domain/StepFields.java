@@ -56,6 +56,22 @@ public final class StepFields {
                 f.requiredText("description", c.description(), "verplicht (PA-11)");
                 yield Rule.PA_11;
             }
+            case DecideCorrection d -> {
+                f.required("outcome", d.outcome(), "verplicht (PA-11)");
+                if (d.outcome() != null && d.outcome() != nl.pupildata.events.model.CorrectionOutcome.MADE) {
+                    f.requiredText("reason", d.reason(), "de reden, als de correctie niet (helemaal) is gedaan");
+                }
+                yield Rule.PA_11;
+            }
+            case AskWarmHandover w -> {
+                f.required("askedBy", w.askedBy(), "verplicht (VO-1)");
+                yield Rule.VO_1;
+            }
+            case SendAccessCopy c -> {
+                f.required("on", c.on(), "verplicht (SWV-3)");
+                f.notAfter("on", c.on(), today);
+                yield Rule.SWV_3;
+            }
             case Refuse r -> {
                 f.required("partial", r.partial());
                 f.requiredText("reason", r.reason(), "verplicht (PA-12)");
@@ -114,6 +130,7 @@ public final class StepFields {
             case AskConsultation a -> texts.put("question", a.question());
             case AnswerConsultation a -> texts.put("advice", a.advice());
             case RequestCorrection c -> texts.put("description", c.description());
+            case DecideCorrection d -> texts.put("reason", d.reason());
             default -> {
             }
         }

@@ -6,19 +6,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import nl.pupildata.events.ConsentExemptionGranted;
+import nl.pupildata.events.ConsentGranted;
 import nl.pupildata.events.ConsentLapsed;
+import nl.pupildata.events.ConsentRequested;
 import nl.pupildata.events.ConsentSatisfied;
 import nl.pupildata.events.DeadlineExtended;
 import nl.pupildata.events.DeadlineSet;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.platform.consumer.IdempotentConsumer;
+import nl.pupildata.request.persistence.ConsentActor;
 import nl.pupildata.request.persistence.RequestView;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * What request-service knows of consent and terms it learns from their events only (never by calling the
- * other services): consent satisfied or lapsed (G-2, G-5), and the current due date.
+ * other services): consent satisfied or lapsed (G-2, G-5), who asked for or recorded it (G-3), and the current due
+ * date.
  */
 @ApplicationScoped
 public class OtherServicesListener {
@@ -48,6 +52,8 @@ public class OtherServicesListener {
             case ConsentSatisfied s -> RequestView.updateConsent(id, true, false, now);
             case ConsentLapsed l -> RequestView.updateConsent(id, false, true, now);
             case ConsentExemptionGranted x -> RequestView.updateExemption(id, x.ground().name(), now);
+            case ConsentRequested q -> ConsentActor.record(id, q.actor());
+            case ConsentGranted g -> ConsentActor.record(id, g.actor());
             case DeadlineSet d -> RequestView.updateDueOn(id, d.dueOn(), now);
             case DeadlineExtended d -> RequestView.updateDueOn(id, d.newDueOn(), now);
             default -> Uni.createFrom().item(0);

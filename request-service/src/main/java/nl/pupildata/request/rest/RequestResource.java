@@ -24,7 +24,9 @@ import java.util.UUID;
 import nl.pupildata.events.model.Consultation;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.ResearchDecision;
+import nl.pupildata.events.model.CorrectionOutcome;
 import nl.pupildata.events.model.ShareChannel;
+import nl.pupildata.events.model.TransferSide;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
@@ -116,7 +118,7 @@ public class RequestResource {
 
     // --- Handling steps -------------------------------------------------------------------------------
 
-    public record AcknowledgementBody(LocalDate expectedOn) {
+    public record AcknowledgementBody(LocalDate expectedOn, Boolean otherGuardiansMentioned) {
     }
 
     public record ReviewBody(String reviewedBy, Boolean otherPupilsPseudonymised, Boolean homeSituationChecked) {
@@ -135,13 +137,21 @@ public class RequestResource {
     }
 
     public record ShareBody(ShareChannel channel, String sharedBy, String recipient, Boolean callbackVerified,
-            List<String> staffPresent, List<RequestCommand.Section> sections) {
+            List<String> staffPresent, List<RequestCommand.Section> sections, Boolean otherPupilsPseudonymised,
+            Boolean exportedFromPupilAdministration, Boolean dossierOpenOnPupil, Boolean neverLeftAlone,
+            List<RequestCommand.SupportCategory> categories, Boolean categoriesRelevant, String recipientGuardianId) {
     }
 
     public record GuardianBody(String guardianId) {
     }
 
     public record CorrectionBody(String description) {
+    }
+
+    public record CorrectionDecisionBody(CorrectionOutcome outcome, String reason) {
+    }
+
+    public record WarmHandoverBody(TransferSide askedBy) {
     }
 
     public record RefusalBody(Boolean partial, String reason) {
@@ -161,7 +171,8 @@ public class RequestResource {
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "PA-3: confirm receipt and say when the dossier can be expected")
     public Uni<RestResponse<RequestDetails>> acknowledge(@PathParam("id") UUID id, AcknowledgementBody body) {
-        return step(id, new RequestCommand.Acknowledge(required(body).expectedOn()));
+        AcknowledgementBody b = required(body);
+        return step(id, new RequestCommand.Acknowledge(b.expectedOn(), b.otherGuardiansMentioned()));
     }
 
     @POST
@@ -213,7 +224,9 @@ public class RequestResource {
     public Uni<RestResponse<RequestDetails>> share(@PathParam("id") UUID id, ShareBody body) {
         ShareBody b = required(body);
         return step(id, new RequestCommand.Share(b.channel(), b.recipient(), b.callbackVerified(), b.staffPresent(),
-                b.sections()));
+                b.sections(), b.otherPupilsPseudonymised(), b.exportedFromPupilAdministration(),
+                b.dossierOpenOnPupil(), b.neverLeftAlone(), b.categories(), b.categoriesRelevant(),
+                b.recipientGuardianId()));
     }
 
     @POST
@@ -238,6 +251,32 @@ public class RequestResource {
     @Operation(summary = "PA-11: the guardians asked to correct or complete the dossier")
     public Uni<RestResponse<RequestDetails>> correction(@PathParam("id") UUID id, CorrectionBody body) {
         return step(id, new RequestCommand.RequestCorrection(required(body).description()));
+    }
+
+    @POST
+    @Path("{id}/correction-decision")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "PA-11: the director or KC decided on the correction asked for (made, partly, refused with "
+            + "reason; the reason stays in this service)")
+    public Uni<RestResponse<RequestDetails>> decideCorrection(@PathParam("id") UUID id, CorrectionDecisionBody body) {
+        CorrectionDecisionBody b = required(body);
+        return step(id, new RequestCommand.DecideCorrection(b.outcome(), b.reason()));
+    }
+
+    @POST
+    @Path("{id}/warm-handover")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "VO-1: the primary or the secondary school asked for a warm handover (before the transfer)")
+    public Uni<RestResponse<RequestDetails>> askWarmHandover(@PathParam("id") UUID id, WarmHandoverBody body) {
+        return step(id, new RequestCommand.AskWarmHandover(required(body).askedBy()));
+    }
+
+    @POST
+    @Path("{id}/access-copies")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "SWV-3: an access copy of the support file was sent to the guardians")
+    public Uni<RestResponse<RequestDetails>> sendAccessCopy(@PathParam("id") UUID id, OnBody body) {
+        return step(id, new RequestCommand.SendAccessCopy(required(body).on()));
     }
 
     @POST

@@ -33,6 +33,7 @@ import nl.pupildata.request.domain.IntakeRules;
 import nl.pupildata.request.domain.RequestCommand;
 import nl.pupildata.request.domain.RequestDecider;
 import nl.pupildata.request.domain.RequestState;
+import nl.pupildata.request.persistence.ConsentActor;
 import nl.pupildata.request.persistence.PersonalDetails;
 import nl.pupildata.request.persistence.RequestNote;
 import nl.pupildata.request.persistence.RequestView;
@@ -130,11 +131,11 @@ public class RequestHandling {
             // Read only: this row's consent and term columns belong to the listener (OtherServicesListener), and
             // a write of the whole row here would undo a withdrawal it applied meanwhile (G-5).
             return RequestView.<RequestView>findById(id).flatMap(view -> PersonalDetails.<PersonalDetails>findById(id)
-                    .flatMap(details -> {
+                    .flatMap(details -> ConsentActor.of(id).flatMap(consentActors -> {
                         HandlingFacts facts = new HandlingFacts(LocalDate.now(clock), actor, actorRoles,
                                 view.consentSatisfied,
                                 view.consentLapsed, view.exemption == null ? null : ExemptionGround.valueOf(view.exemption),
-                                requesterEmail(state, details), policy);
+                                consentActors, guardianEmails(details), policy);
                         List<RequestEvent> events;
                         try {
                             events = RequestDecider.decide(command, state, facts);
@@ -157,7 +158,7 @@ public class RequestHandling {
                                 .chain(() -> RequestNote.byVersion(id))
                                 .map(notes -> new Handled(result, view, version, people(details),
                                         consultations(after, notes)));
-                    }));
+                    })));
         }));
     }
 
@@ -204,14 +205,16 @@ public class RequestHandling {
         void check(String schoolBrin);
     }
 
-    private String requesterEmail(RequestState state, PersonalDetails details) {
-        String requester = state.received().requesterGuardianId();
-        if (details == null || requester == null) {
-            return null;
+    /** The guardians' e-mail addresses by id, as taken in at intake (PA-8, PA-9). */
+    private Map<String, String> guardianEmails(PersonalDetails details) {
+        if (details == null) {
+            return Map.of();
         }
         try {
-            return json.readValue(details.guardians, GUARDIANS).stream().filter(g -> requester.equals(g.id()))
-                    .map(Intake.Guardian::email).findFirst().orElse(null);
+            return json.readValue(details.guardians, GUARDIANS).stream()
+                    .filter(g -> g.id() != null && g.email() != null)
+                    .collect(java.util.stream.Collectors.toMap(Intake.Guardian::id, Intake.Guardian::email,
+                            (a, b) -> a));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
         }

@@ -41,8 +41,26 @@ class IntakeRulesTest {
     static Intake supportFile(Map<String, String> fields) {
         return new Intake(RequestKind.SUPPORT_FILE, "12AB", TODAY, ReceivedVia.IN_PERSON,
                 new Intake.Pupil("P-3", "Lin", LocalDate.of(2016, 5, 5), 6, false),
-                List.of(new Intake.Guardian("g1", "Anna", "anna@example.nl", true)), false, null, null, null, null,
-                null, null, fields);
+                List.of(new Intake.Guardian("g1", "Anna", "anna@example.nl", true, true)), false, null, null, null,
+                null, null, null, fields);
+    }
+
+    @Test
+    void swv2_everyGuardianWithAuthorityOnASupportFileHasACheckedEmailAddress() {
+        Intake unchecked = new Intake(RequestKind.SUPPORT_FILE, "12AB", TODAY, ReceivedVia.IN_PERSON,
+                new Intake.Pupil("P-3", "Lin", LocalDate.of(2016, 5, 5), 6, false),
+                List.of(new Intake.Guardian("g1", "Anna", "anna@example.nl", true, true),
+                        new Intake.Guardian("g2", "Bram", "bram@example.nl", true, false),
+                        new Intake.Guardian("g3", "Cor", null, true, null),
+                        new Intake.Guardian("g4", "Dirk", null, false, null)),
+                true, null, null, null, null, null, null, Map.of());
+        RuleViolation v = assertThrows(RuleViolation.class,
+                () -> rules.receive(UUID.randomUUID(), "kc@12AB", unchecked, TODAY));
+        assertEquals(Rule.SWV_2, v.rule());
+        assertEquals(List.of("guardians[1].emailChecked", "guardians[2].email"),
+                v.fields().stream().map(RuleViolation.Field::field).toList(), "not the guardian without authority");
+        assertEquals(RequestKind.SUPPORT_FILE,
+                rules.receive(UUID.randomUUID(), "kc@12AB", supportFile(Map.of()), TODAY).kind());
     }
 
     @Test

@@ -27,7 +27,8 @@ class RequestDeciderTest {
     boolean consent;
     boolean lapsed;
     ExemptionGround exemption;
-    String requesterEmail = "anna@example.nl";
+    Set<String> consentHandledBy = Set.of();
+    java.util.Map<String, String> emails = java.util.Map.of("g1", "anna@example.nl", "g2", "bram@example.nl");
     Set<String> roles = Set.of("DIRECTOR");
 
     static RequestReceived received(RequestKind kind, boolean apart, AccessMode mode, ThirdPartyTopic topic,
@@ -49,7 +50,7 @@ class RequestDeciderTest {
     }
 
     List<RequestEvent> when(RequestCommand command, String actor) {
-        HandlingFacts facts = new HandlingFacts(TODAY, actor, roles, consent, lapsed, exemption, requesterEmail,
+        HandlingFacts facts = new HandlingFacts(TODAY, actor, roles, consent, lapsed, exemption, consentHandledBy, emails,
                 HandlingFacts.BoardPolicy.DEFAULT);
         List<RequestEvent> events = RequestDecider.decide(command, RequestState.replay(history), facts);
         history.addAll(events);
@@ -75,7 +76,19 @@ class RequestDeciderTest {
     }
 
     static Share share(ShareChannel channel) {
-        return new Share(channel, null, null, null, null);
+        return attested(channel, null, true, null, null);
+    }
+
+    /** A share with nothing attested. */
+    static Share bare(ShareChannel channel, String recipient) {
+        return new Share(channel, recipient, null, null, null);
+    }
+
+    /** A share with every attestation given, so that a test meets the rule it is about. */
+    static Share attested(ShareChannel channel, String recipient, Boolean callbackVerified, List<String> staffPresent,
+            List<Section> sections) {
+        return new Share(channel, recipient, callbackVerified, staffPresent, sections, true, true, true, true,
+                List.of(SupportCategory.SUPPORT_QUESTION), true, null);
     }
 
     static Section section(OsoSection s) {
@@ -87,22 +100,37 @@ class RequestDeciderTest {
         RequestReceived apart = received(RequestKind.PARENT_ACCESS, true, AccessMode.PDF_BY_SECURE_MAIL, null, 4,
                 false, null);
 
+        RequestAcknowledged acknowledged = new RequestAcknowledged(ID, ME, TODAY.plusDays(7), true);
+
         @Test
-        void pa3_acknowledgementNeedsAnExpectedDateNotInThePast() {
-            given(apart);
+        void pa3_theAcknowledgementPromisesADateWithinTheTerm_andWhenApartTellsOfTheOtherGuardian() {
+            given(apart); // received three days ago: the term ends in 25 days
             assertEquals(Rule.PA_3, refusedBy(new Acknowledge(null)));
             assertEquals(Rule.PA_3, refusedBy(new Acknowledge(TODAY.minusDays(1))));
-            assertInstanceOf(RequestAcknowledged.class, when(new Acknowledge(TODAY.plusDays(14))).get(0));
+            assertEquals(Rule.PA_3, refusedBy(new Acknowledge(TODAY.plusDays(26), true)), "after the due date");
+            assertEquals(Rule.PA_3, refusedBy(new Acknowledge(TODAY.plusDays(14))), "apart: the other guardian");
+            RequestAcknowledged a = (RequestAcknowledged) when(new Acknowledge(TODAY.plusDays(25), true)).get(0);
+            assertTrue(a.otherGuardiansMentioned());
+        }
+
+        @Test
+        void pa3_aGuardiansRequestIsNotClosedWithoutAnAcknowledgement() {
+            given(received(RequestKind.PARENT_ACCESS, false, AccessMode.PDF_BY_SECURE_MAIL, null, 4, false, null),
+                    new DossierReviewed(ID, ME, true, true),
+                    new InformationShared(ID, ME, ShareChannel.SECURE_MAIL, TODAY, List.of(), null));
+            assertEquals(Rule.PA_3, refusedBy(new Close()));
+            when(new Acknowledge(TODAY.plusDays(7))); // together: nobody else to mention
+            assertInstanceOf(RequestClosed.class, when(new Close()).get(0));
         }
 
         @Test
         void pa7_noReleaseBeforeTheDossierWasReviewed() {
             given(apart);
-            assertEquals(Rule.PA_7, refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)));
+            assertEquals(Rule.PA_7, refusedBy(attested(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)));
             assertEquals(Rule.PA_7, refusedBy(new Review(true, false)));
             when(new Review(true, true));
             assertInstanceOf(InformationShared.class,
-                    when(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)).get(0));
+                    when(attested(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)).get(0));
         }
 
         @Test
@@ -114,17 +142,17 @@ class RequestDeciderTest {
         @Test
         void pa8_secureMailOnlyToTheRequestsOwnVerifiedAddress() {
             given(apart, new DossierReviewed(ID, ME, true, true));
-            assertEquals(Rule.PA_8, refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna.private@gmail.com", null, null,
+            assertEquals(Rule.PA_8, refusedBy(attested(ShareChannel.SECURE_MAIL, "anna.private@gmail.com", null, null,
                     null)));
             assertEquals(Rule.G_13, refusedBy(share(ShareChannel.PHONE)));
             assertEquals(Rule.PA_8, refusedBy(new ConfirmDelivery()), "no delivery to confirm yet");
-            when(new Share(ShareChannel.SECURE_MAIL, " ANNA@example.nl ", null, null, null));
+            when(attested(ShareChannel.SECURE_MAIL, " ANNA@example.nl ", null, null, null));
             assertInstanceOf(DeliveryConfirmed.class, when(new ConfirmDelivery()).get(0));
         }
 
         @Test
         void pa9_closureWaitsForEveryOtherGuardianWithAuthorityWhenApart() {
-            given(apart, new DossierReviewed(ID, ME, true, true),
+            given(apart, acknowledged, new DossierReviewed(ID, ME, true, true),
                     new InformationShared(ID, ME, ShareChannel.SECURE_MAIL, TODAY, List.of(), null));
             assertEquals(Rule.PA_9, refusedBy(new Close()));
             assertEquals(Rule.PA_9, refusedBy(new NotifyOtherGuardian("g3")), "g3 has no authority");
@@ -134,28 +162,62 @@ class RequestDeciderTest {
         }
 
         @Test
+        void pa9_afterTheNoticeTheOtherGuardianCanBeSentTheSameDossierToTheirOwnAddress() {
+            given(apart, acknowledged, new DossierReviewed(ID, ME, true, true),
+                    new InformationShared(ID, ME, ShareChannel.SECURE_MAIL, TODAY, List.of(), null));
+            Share toBram = new Share(ShareChannel.SECURE_MAIL, "bram@example.nl", null, null, null, null, true, null,
+                    null, null, null, "g2");
+            assertEquals(Rule.PA_9, refusedBy(toBram), "not told yet");
+            when(new NotifyOtherGuardian("g2"));
+            assertEquals(Rule.PA_9, refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null,
+                    null, true, null, null, null, null, "g2")), "to their own address");
+            assertEquals(Rule.PA_9, refusedBy(new Share(ShareChannel.SECURE_MAIL, "x@example.nl", null, null, null,
+                    null, true, null, null, null, null, "g3")), "g3 has no authority");
+            assertInstanceOf(InformationShared.class, when(toBram).get(0));
+            assertInstanceOf(RequestClosed.class, when(new Close()).get(0));
+        }
+
+        @Test
         void pa9_guardiansTogetherNeedNoNotice() {
             given(received(RequestKind.PARENT_ACCESS, false, AccessMode.PDF_BY_SECURE_MAIL, null, 4, false, null),
-                    new DossierReviewed(ID, ME, true, true),
+                    acknowledged, new DossierReviewed(ID, ME, true, true),
                     new InformationShared(ID, ME, ShareChannel.SECURE_MAIL, TODAY, List.of(), null));
             assertInstanceOf(RequestClosed.class, when(new Close()).get(0));
         }
 
         @Test
         void pa4_anAccessRequestIsClosedOnlyOnceAnswered() {
-            given(apart);
+            given(apart, acknowledged);
             assertEquals(Rule.PA_4, refusedBy(new Close()));
         }
 
         @Test
-        void pa10_inspectionAtSchoolNeedsTwoStaffPresent() {
+        void g13_theDossierByMailIsThePdfExportedFromThePupilAdministration() {
+            given(apart, new DossierReviewed(ID, ME, true, true));
+            RuleViolation v = assertThrows(RuleViolation.class,
+                    () -> when(bare(ShareChannel.SECURE_MAIL, "anna@example.nl")));
+            assertEquals(Rule.G_13, v.rule());
+            assertEquals("exportedFromPupilAdministration", v.fields().get(0).field());
+        }
+
+        @Test
+        void pa10_inspectionAtSchool_twoStaffWithTheDirectorOrKc_dossierOpen_neverAlone() {
             given(received(RequestKind.PARENT_ACCESS, false, AccessMode.INSPECTION_AT_SCHOOL, null, 4, false, null),
                     new DossierReviewed(ID, ME, true, true));
-            assertEquals(Rule.PA_10, refusedBy(new Share(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
+            assertEquals(Rule.PA_10, refusedBy(attested(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
                     List.of("J. Bakker", " j. bakker "), null)));
-            assertEquals(Rule.PA_1, refusedBy(new Share(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)),
+            RuleViolation notAttested = assertThrows(RuleViolation.class, () -> when(new Share(
+                    ShareChannel.INSPECTION_AT_SCHOOL, null, null, List.of("J. Bakker", "S. Yilmaz"), null)));
+            assertEquals(Rule.PA_10, notAttested.rule());
+            assertEquals(List.of("dossierOpenOnPupil", "neverLeftAlone"), notAttested.fields().stream()
+                    .map(RuleViolation.Field::field).toList());
+            roles = Set.of("ADMIN_STAFF");
+            assertEquals(Rule.PA_10, refusedBy(attested(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
+                    List.of("J. Bakker", "S. Yilmaz"), null)), "the director or the KC is there and records it");
+            roles = Set.of("QUALITY_COORDINATOR");
+            assertEquals(Rule.PA_1, refusedBy(attested(ShareChannel.SECURE_MAIL, "anna@example.nl", null, null, null)),
                     "the guardian chose inspection at school");
-            assertInstanceOf(InformationShared.class, when(new Share(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
+            assertInstanceOf(InformationShared.class, when(attested(ShareChannel.INSPECTION_AT_SCHOOL, null, null,
                     List.of("J. Bakker", "S. Yilmaz"), null)).get(0));
         }
 
@@ -165,6 +227,24 @@ class RequestDeciderTest {
             assertEquals(Rule.PA_11, refusedBy(new RequestCorrection(" ")));
             assertInstanceOf(CorrectionRequested.class, when(new RequestCorrection("Verkeerde geboortedatum")).get(0));
             assertInstanceOf(StatementAdded.class, when(new AddStatement()).get(0));
+        }
+
+        @Test
+        void pa11_aCorrectionGetsAnOutcome_decidedByTheDirectorOrKc_withAReasonWhenNotMade() {
+            given(apart);
+            assertEquals(Rule.PA_11, refusedBy(new DecideCorrection(CorrectionOutcome.MADE, null)), "nothing asked");
+            when(new RequestCorrection("De geboortedatum klopt niet"));
+            assertEquals(Rule.PA_11, refusedBy(new DecideCorrection(CorrectionOutcome.REFUSED, " ")), "a reason");
+            roles = Set.of("ADMIN_STAFF");
+            assertEquals(Rule.PA_11, refusedBy(new DecideCorrection(CorrectionOutcome.MADE, null)), "not office staff");
+            roles = Set.of("QUALITY_COORDINATOR");
+            DecideCorrection partly = new DecideCorrection(CorrectionOutcome.PARTLY_MADE, "Datum aangepast; het "
+                    + "verslag blijft, de zienswijze is toegevoegd");
+            CorrectionDecided d = (CorrectionDecided) when(partly).get(0);
+            assertEquals(CorrectionOutcome.PARTLY_MADE, d.outcome());
+            assertEquals(partly.reason(), partly.note(), "the reason stays in request-service");
+            assertEquals(Rule.PA_11, refusedBy(new DecideCorrection(CorrectionOutcome.MADE, null)), "decided already");
+            assertInstanceOf(StatementAdded.class, when(new AddStatement()).get(0), "the guardian's statement");
         }
 
         @Test
@@ -239,6 +319,20 @@ class RequestDeciderTest {
         }
 
         @Test
+        void g3_whoGivesTheInformationObtainedTheConsent_orIsTheSchoolsDirectorOrKc() {
+            given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.DYSLEXIA_CARE, 4, false, null));
+            consent = true;
+            roles = Set.of("ADMIN_STAFF");
+            consentHandledBy = Set.of("office.colleague@12AB");
+            assertEquals(Rule.G_3, refusedBy(share(ShareChannel.SECURE_MAIL), "office@12AB"));
+            consentHandledBy = Set.of("office.colleague@12AB", "office@12AB");
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL), "office@12AB").get(0));
+            consentHandledBy = Set.of();
+            roles = Set.of("QUALITY_COORDINATOR");
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL), "kc@12AB").get(0));
+        }
+
+        @Test
         void g5_afterAWithdrawalTheNextShareIsRefused() {
             given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.SPEECH_THERAPY, 4, false, null));
             consent = true;
@@ -252,8 +346,42 @@ class RequestDeciderTest {
         void g10_byPhoneOnlyAfterCallBackVerification() {
             given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.SPEECH_THERAPY, 4, false, null));
             consent = true;
-            assertEquals(Rule.G_10, refusedBy(new Share(ShareChannel.PHONE, null, false, null, null)));
-            assertInstanceOf(InformationShared.class, when(new Share(ShareChannel.PHONE, null, true, null, null)).get(0));
+            assertEquals(Rule.G_10, refusedBy(attested(ShareChannel.PHONE, null, false, null, null)));
+            assertInstanceOf(InformationShared.class, when(attested(ShareChannel.PHONE, null, true, null, null)).get(0));
+        }
+
+        @Test
+        void g7_otherPupilsAndStaffUnreadableBeforeAnAnswerGoesOut() {
+            given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.DYSLEXIA_CARE, 4, false, null));
+            consent = true;
+            RuleViolation v = assertThrows(RuleViolation.class, () -> when(new Share(ShareChannel.SECURE_MAIL, null,
+                    null, null, null, false, true, null, null, null, null, null)));
+            assertEquals(Rule.G_7, v.rule());
+            assertTrue(v.getMessage().contains("medewerkers"), v.getMessage());
+        }
+
+        @Test
+        void g13_anAnswerByMailIsTheExportedPdf() {
+            given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.DYSLEXIA_CARE, 4, false, null));
+            consent = true;
+            assertEquals(Rule.G_13, refusedBy(new Share(ShareChannel.SECURE_MAIL, null, null, null, null, true, false,
+                    null, null, null, null, null)));
+        }
+
+        @Test
+        void g8_order_aNewDraftVoidsTheReviewAndTheInforming() {
+            given(received(RequestKind.THIRD_PARTY, true, null, ThirdPartyTopic.VEILIG_THUIS, 4, false, null));
+            consent = true;
+            when(new DraftAnswer(), "author@12AB");
+            assertEquals(Rule.G_8, refusedBy(new InformGuardians(TODAY)), "reviewed before shown to the guardians");
+            when(new ReviewAnswer());
+            when(new InformGuardians(TODAY));
+            when(new DraftAnswer(), "author@12AB");
+            assertEquals(Rule.G_8, refusedBy(share(ShareChannel.SECURE_MAIL)), "the new draft is not reviewed");
+            when(new ReviewAnswer());
+            assertEquals(Rule.G_8, refusedBy(share(ShareChannel.SECURE_MAIL)), "the guardians did not see it");
+            when(new InformGuardians(TODAY));
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.SECURE_MAIL)).get(0));
         }
 
         @Test
@@ -275,7 +403,7 @@ class RequestDeciderTest {
         void g8_complex_neverByPhone_fourEyes_guardiansFirst_consent_secureMail() {
             given(received(RequestKind.THIRD_PARTY, true, null, ThirdPartyTopic.VEILIG_THUIS, 4, false, null));
             consent = true;
-            assertEquals(Rule.G_8, refusedBy(new Share(ShareChannel.PHONE, null, true, null, null)));
+            assertEquals(Rule.G_8, refusedBy(attested(ShareChannel.PHONE, null, true, null, null)));
             assertEquals(Rule.G_8, refusedBy(new ReviewAnswer()), "nothing drafted yet");
             when(new DraftAnswer(), "coordinator@12AB");
             assertEquals(Rule.G_8, refusedBy(new ReviewAnswer(), "coordinator@12AB"), "the author cannot review");
@@ -308,7 +436,7 @@ class RequestDeciderTest {
         GuardianInspectionHeld inspected = new GuardianInspectionHeld(ID, ME, TODAY, true, false);
 
         Share oso(Section... sections) {
-            return new Share(ShareChannel.OSO, null, null, null, List.of(sections));
+            return attested(ShareChannel.OSO, null, null, null, List.of(sections));
         }
 
         @Test
@@ -375,7 +503,7 @@ class RequestDeciderTest {
         void oso2_theAbsenceWindowIsABoardSetting() {
             given(transfer, inspected);
             consent = true;
-            HandlingFacts oneYear = new HandlingFacts(TODAY, ME, roles, true, false, null, null,
+            HandlingFacts oneYear = new HandlingFacts(TODAY, ME, roles, true, false, null, Set.of(), java.util.Map.of(),
                     new HandlingFacts.BoardPolicy(java.time.Period.ofYears(1),
                             HandlingFacts.BoardPolicy.DEFAULT.statutorySections()));
             Share eighteenMonths = oso(section(OsoSection.TOETSRESULTATEN),
@@ -390,9 +518,47 @@ class RequestDeciderTest {
             given(received(RequestKind.SECONDARY_TRANSFER, false, null, null, 8, true, true));
             consent = true;
             exemption = ExemptionGround.STATUTORY_TRANSFER;
-            assertEquals(Rule.VO_2, refusedBy(share(ShareChannel.PHONE)), "an exemption is no consent");
+            assertEquals(Rule.VO_2, refusedBy(share(ShareChannel.WARM_HANDOVER)), "an exemption is no consent");
             exemption = null;
-            assertInstanceOf(InformationShared.class, when(share(ShareChannel.PHONE)).get(0));
+            assertEquals(Rule.G_7, refusedBy(bare(ShareChannel.WARM_HANDOVER, null)), "others unreadable here too");
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.WARM_HANDOVER)).get(0));
+        }
+
+        @Test
+        void vo1_eitherSchoolMayAskForAWarmHandover_untilTheTransferFileHasGone() {
+            given(received(RequestKind.SECONDARY_TRANSFER, false, null, null, 8, true, false), inspected);
+            consent = true;
+            assertEquals(Rule.OSO_1, refusedBy(share(ShareChannel.WARM_HANDOVER)), "nobody asked for one");
+            WarmHandoverRequested asked = (WarmHandoverRequested) when(
+                    new AskWarmHandover(TransferSide.RECEIVING_SCHOOL)).get(0);
+            assertEquals(TransferSide.RECEIVING_SCHOOL, asked.askedBy());
+            assertThrows(RequestDecider.NotAllowedInState.class,
+                    () -> when(new AskWarmHandover(TransferSide.SENDING_SCHOOL)));
+            assertInstanceOf(InformationShared.class, when(share(ShareChannel.WARM_HANDOVER)).get(0));
+            when(oso(section(OsoSection.TOETSRESULTATEN), section(OsoSection.DOORSTROOMTOETS)));
+            history.clear();
+            given(received(RequestKind.SECONDARY_TRANSFER, false, null, null, 8, true, false), inspected);
+            when(oso(section(OsoSection.TOETSRESULTATEN), section(OsoSection.DOORSTROOMTOETS)));
+            assertEquals(Rule.VO_1, refusedBy(new AskWarmHandover(TransferSide.SENDING_SCHOOL)), "after the transfer");
+            history.clear();
+            given(transfer);
+            assertEquals(Rule.VO_1, refusedBy(new AskWarmHandover(TransferSide.SENDING_SCHOOL)), "primary to primary");
+        }
+
+        @Test
+        void g13_aWarmHandoverIsItsOwnChannel_onlyToASecondarySchool() {
+            given(received(RequestKind.SCHOOL_TRANSFER, false, null, null, 6, false, true), inspected);
+            consent = true;
+            assertEquals(Rule.OSO_1, refusedBy(share(ShareChannel.WARM_HANDOVER)));
+            assertEquals(Rule.OSO_1, refusedBy(share(ShareChannel.PHONE)));
+        }
+
+        @Test
+        void g7_theTransferFileHasOtherPupilsUnreadable() {
+            given(transfer, inspected);
+            consent = true;
+            assertEquals(Rule.G_7, refusedBy(new Share(ShareChannel.OSO, null, null, null,
+                    List.of(section(OsoSection.TOETSRESULTATEN)))));
         }
     }
 
@@ -405,6 +571,50 @@ class RequestDeciderTest {
             consent = true;
             assertEquals(Rule.SWV_3, refusedBy(share(ShareChannel.SECURE_MAIL)));
             assertInstanceOf(InformationShared.class, when(share(ShareChannel.SUPPORT_FILE)).get(0));
+        }
+
+        @Test
+        void swv1_theSupportFileNamesItsCategories_eachRelevant() {
+            given(received(RequestKind.SUPPORT_FILE, false, null, null, 5, false, null));
+            consent = true;
+            RuleViolation v = assertThrows(RuleViolation.class, () -> when(bare(ShareChannel.SUPPORT_FILE, null)));
+            assertEquals(Rule.SWV_1, v.rule());
+            assertEquals(List.of("categories", "categoriesRelevant"), v.fields().stream()
+                    .map(RuleViolation.Field::field).toList());
+            assertEquals(Rule.SWV_1, refusedBy(new Share(ShareChannel.SUPPORT_FILE, null, null, null, null, null,
+                    null, null, null, List.of(SupportCategory.LEARNING_RESULTS), false, null)));
+            Share relevant = new Share(ShareChannel.SUPPORT_FILE, null, null, null, null, null, null, null, null,
+                    List.of(SupportCategory.LEARNING_RESULTS, SupportCategory.SUPPORT_GIVEN), true, null);
+            assertInstanceOf(InformationShared.class, when(relevant).get(0));
+            assertEquals("Categorie\u00ebn: LEARNING_RESULTS, SUPPORT_GIVEN", relevant.note(), "kept in this service");
+        }
+
+        @Test
+        void g13_theSchoolsInquiryBySecureMailOrAVerifiedCall() {
+            given(received(RequestKind.OUTGOING_INQUIRY, false, null, null, 5, false, null),
+                    new GuardiansInformed(ID, ME, TODAY));
+            assertEquals(Rule.G_13, refusedBy(share(ShareChannel.OSO)));
+            assertEquals(Rule.G_10, refusedBy(bare(ShareChannel.PHONE, null)));
+        }
+
+        @Test
+        void g7_researchDataHasOtherPupilsUnreadable() {
+            given(received(RequestKind.RESEARCH, false, null, null, 5, false, null),
+                    new ResearchDecided(ID, ME, ResearchDecision.PARTICIPATE, "ok"));
+            consent = true;
+            assertEquals(Rule.G_7, refusedBy(new Share(ShareChannel.SECURE_MAIL, null, null, null, null, null, true,
+                    null, null, null, null, null)));
+        }
+
+        @Test
+        void swv3_anAccessCopyOfTheSupportFileAtAnyMoment() {
+            given(received(RequestKind.SUPPORT_FILE, false, null, null, 5, false, null));
+            assertEquals(Rule.SWV_3, refusedBy(new SendAccessCopy(TODAY.plusDays(1))), "not ahead");
+            assertInstanceOf(AccessCopySent.class, when(new SendAccessCopy(TODAY)).get(0), "before the agreement too");
+            assertEquals(1, RequestState.replay(history).accessCopiesSent().size());
+            history.clear();
+            given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.OTHER, 5, false, null));
+            assertEquals(Rule.SWV_3, refusedBy(new SendAccessCopy(TODAY)), "only the support file");
         }
 
         @Test

@@ -34,7 +34,7 @@ class RequestGuideTest {
 
     static String shareRefusedBy(RequestState s, ShareChannel channel) {
         HandlingFacts facts = new HandlingFacts(TODAY, "director", java.util.Set.of("DIRECTOR"), false, false, null,
-                "anna@example.nl",
+                java.util.Set.of(), java.util.Map.of("g1", "anna@example.nl"),
                 HandlingFacts.BoardPolicy.DEFAULT);
         Share share = new Share(channel, "anna@example.nl", null, null,
                 List.of(new RequestCommand.Section(OsoSection.TOETSRESULTATEN, null, null, null, null, null, null,

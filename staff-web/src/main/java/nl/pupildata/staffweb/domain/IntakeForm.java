@@ -51,6 +51,10 @@ public final class IntakeForm {
             guardians.add(FormField.text("guardians[" + i + "].name", who + ": naam"));
             guardians.add(FormField.of("email", "guardians[" + i + "].email", who + ": e-mailadres"));
             guardians.add(FormField.of("checkbox", "guardians[" + i + "].hasAuthority", who + ": heeft gezag"));
+            if (kind.equals("SUPPORT_FILE")) {
+                guardians.add(FormField.of("checkbox", "guardians[" + i + "].emailChecked",
+                        who + ": e-mailadres gecontroleerd (SWV-2)"));
+            }
         }
         guardians.add(FormField.of("checkbox", "guardiansLivingApart",
                 "De ouders wonen gescheiden (ook: nooit samengewoond, relatie beëindigd)"));
@@ -120,6 +124,7 @@ public final class IntakeForm {
             put(g, "name", name);
             put(g, "email", email);
             g.put("hasAuthority", checked(v, "guardians[" + i + "].hasAuthority"));
+            g.put("emailChecked", checked(v, "guardians[" + i + "].emailChecked"));
         }
         root.put("guardiansLivingApart", checked(v, "guardiansLivingApart"));
         switch (kind) {

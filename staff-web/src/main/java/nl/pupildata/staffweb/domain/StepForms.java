@@ -29,10 +29,11 @@ public final class StepForms {
     public static List<FormField> step(String step, Api.Request request) {
         return switch (step) {
             case "acknowledgement" -> List.of(FormField.of("date", "expectedOn",
-                    "Wanneer kan de ouder het dossier verwachten (niet na de termijn)"));
+                    "Wanneer kan de ouder het dossier verwachten (niet na de termijn)"),
+                    FormField.of("checkbox", "otherGuardiansMentioned", "Gescheiden ouders: in de bevestiging staat "
+                            + "dat de andere ouder(s) met gezag worden ingelicht en hetzelfde dossier krijgen"));
             case "review" -> List.of(
-                    FormField.of("checkbox", "otherPupilsPseudonymised",
-                            "Gegevens van andere leerlingen zijn onleesbaar gemaakt (leerling 1, leerling 2; geen initialen)"),
+                    FormField.of("checkbox", "otherPupilsPseudonymised", OTHERS_UNREADABLE),
                     FormField.of("checkbox", "homeSituationChecked",
                             "Nagelopen wat gevolgen kan hebben voor de thuissituatie"));
             case "guardians-informed" -> List.of(FormField.of("date", "on", "Ouders ingelicht op"));
@@ -47,6 +48,12 @@ public final class StepForms {
                             .map(g -> new FormField.Option(g.id(), g.name() == null ? g.id() : g.name())).toList()));
             case "corrections" -> List.of(new FormField("description", "Wat de ouder wil laten corrigeren of aanvullen",
                     "textarea", List.of(), null));
+            case "correction-decision" -> List.of(
+                    FormField.codes("outcome", "Besluit", "correction", "MADE", "PARTLY_MADE", "REFUSED"),
+                    new FormField("reason", "Reden (als niet alles is aangepast)", "textarea", List.of(), null));
+            case "warm-handover" -> List.of(
+                    FormField.codes("askedBy", "Wie vraagt erom", "side", "SENDING_SCHOOL", "RECEIVING_SCHOOL"));
+            case "access-copies" -> List.of(FormField.of("date", "on", "Inzage gestuurd op"));
             case "refusal" -> List.of(
                     FormField.select("partial", "Geheel of gedeeltelijk", List.of(
                             new FormField.Option("false", "Geheel"), new FormField.Option("true", "Gedeeltelijk"))),
@@ -59,23 +66,49 @@ public final class StepForms {
         };
     }
 
+    /** G-7 (seed 3b), attested at the review of a guardian's dossier and before anything goes to others. */
+    private static final String OTHERS_UNREADABLE = "Gegevens van andere leerlingen zijn onleesbaar gemaakt (leerling 1, "
+            + "leerling 2; geen initialen, ook niet van medewerkers)";
+    /** SWV-1: the Topdossier's categories (request-service's SupportCategory). */
+    public static final List<String> CATEGORIES = List.of("SUPPORT_QUESTION", "LEARNING_RESULTS", "EDUCATIONAL_NEEDS",
+            "SOCIAL_EMOTIONAL", "ATTENDANCE", "SUPPORT_GIVEN", "EXTERNAL_REPORTS", "HOME_SITUATION");
+
     private static List<FormField> share(Api.Request request) {
         List<FormField> fields = new ArrayList<>();
         switch (request.kind()) {
             case "PARENT_ACCESS" -> {
                 fields.add(FormField.codes("channel", "Hoe", "channel", "SECURE_MAIL", "INSPECTION_AT_SCHOOL"));
-                fields.add(FormField.of("email", "recipient", "Naar (het e-mailadres waarvandaan de ouder het verzoek stuurde)"));
+                List<FormField.Option> to = new ArrayList<>();
+                to.add(new FormField.Option("", "De ouder die inzage vroeg"));
+                request.guardians().stream().filter(g -> Boolean.TRUE.equals(g.hasAuthority()))
+                        .forEach(g -> to.add(new FormField.Option(g.id(), (g.name() == null ? g.id() : g.name())
+                                + " (de andere ouder met gezag, nadat die is ingelicht: PA-9)")));
+                fields.add(FormField.select("recipientGuardianId", "Voor wie", to));
+                fields.add(FormField.of("email", "recipient",
+                        "Naar (het e-mailadres waarvandaan de ouder het verzoek stuurde, of dat van de andere ouder)"));
+                fields.add(exportedPdf());
                 fields.add(FormField.text("staffPresent[0]", "Bij inzage op school: medewerker 1"));
                 fields.add(FormField.text("staffPresent[1]", "Bij inzage op school: medewerker 2"));
+                fields.add(FormField.of("checkbox", "dossierOpenOnPupil",
+                        "Bij inzage op school: het dossier stond al open op de leerling (geen leerlingenlijst in beeld)"));
+                fields.add(FormField.of("checkbox", "neverLeftAlone",
+                        "Bij inzage op school: de ouder was nooit alleen bij een onvergrendeld apparaat"));
             }
             case "THIRD_PARTY", "OUTGOING_INQUIRY" -> {
                 fields.add(FormField.codes("channel", "Hoe", "channel", "SECURE_MAIL", "PHONE"));
                 fields.add(FormField.text("recipient", "Aan"));
                 fields.add(FormField.of("checkbox", "callbackVerified",
                         "Telefonisch: de identiteit is gecontroleerd door terug te bellen naar het bekende nummer"));
+                fields.add(exportedPdf());
+                if (request.kind().equals("THIRD_PARTY")) {
+                    fields.add(FormField.of("checkbox", "otherPupilsPseudonymised", OTHERS_UNREADABLE));
+                }
             }
             case "SCHOOL_TRANSFER", "SECONDARY_TRANSFER" -> {
-                fields.add(FormField.codes("channel", "Hoe", "channel", "OSO", "PHONE"));
+                fields.add(request.kind().equals("SECONDARY_TRANSFER")
+                        ? FormField.codes("channel", "Hoe", "channel", "OSO", "WARM_HANDOVER")
+                        : FormField.codes("channel", "Hoe", "channel", "OSO"));
+                fields.add(FormField.of("checkbox", "otherPupilsPseudonymised", OTHERS_UNREADABLE));
                 for (String section : SECTIONS) {
                     fields.add(FormField.of("checkbox", "section." + section,
                             "Onderdeel " + Labels.of("section", section) + " opnemen"));
@@ -90,15 +123,30 @@ public final class StepForms {
                 fields.add(FormField.of("checkbox", "flag.noOtherPupilNames",
                         "Handelingsplannen/bijlagen: geen namen van andere leerlingen"));
             }
-            case "SUPPORT_FILE" -> fields.add(FormField.codes("channel", "Hoe", "channel", "SUPPORT_FILE"));
+            case "SUPPORT_FILE" -> {
+                fields.add(FormField.codes("channel", "Hoe", "channel", "SUPPORT_FILE"));
+                for (String category : CATEGORIES) {
+                    fields.add(FormField.of("checkbox", "category." + category,
+                            "Gedeeld: " + Labels.of("category", category)));
+                }
+                fields.add(FormField.of("checkbox", "categoriesRelevant",
+                        "Elke gekozen soort gegevens is van belang voor de ondersteuningsvraag (SWV-1)"));
+            }
             case "RESEARCH" -> {
                 fields.add(FormField.codes("channel", "Hoe", "channel", "SECURE_MAIL"));
                 fields.add(FormField.text("recipient", "Aan"));
+                fields.add(exportedPdf());
+                fields.add(FormField.of("checkbox", "otherPupilsPseudonymised", OTHERS_UNREADABLE));
             }
             default -> {
             }
         }
         return fields;
+    }
+
+    private static FormField exportedPdf() {
+        return FormField.of("checkbox", "exportedFromPupilAdministration",
+                "Per beveiligde mail: de PDF komt rechtstreeks uit het leerlingvolgsysteem (G-13)");
     }
 
     /** The fields of a consent action for one guardian ({@code exemptions}: for the request). */
@@ -142,6 +190,10 @@ public final class StepForms {
     public static String toJson(String action, Map<String, String> v) {
         ObjectNode body = JSON.createObjectNode();
         switch (action) {
+            case "acknowledgement" -> {
+                put(body, "expectedOn", v.get("expectedOn"));
+                body.put("otherGuardiansMentioned", checked(v, "otherGuardiansMentioned"));
+            }
             case "review" -> {
                 body.put("otherPupilsPseudonymised", checked(v, "otherPupilsPseudonymised"));
                 body.put("homeSituationChecked", checked(v, "homeSituationChecked"));
@@ -172,7 +224,13 @@ public final class StepForms {
     private static void share(ObjectNode body, Map<String, String> v) {
         put(body, "channel", v.get("channel"));
         put(body, "recipient", v.get("recipient"));
-        body.put("callbackVerified", checked(v, "callbackVerified"));
+        put(body, "recipientGuardianId", v.get("recipientGuardianId"));
+        for (String attestation : List.of("callbackVerified", "otherPupilsPseudonymised",
+                "exportedFromPupilAdministration", "dossierOpenOnPupil", "neverLeftAlone", "categoriesRelevant")) {
+            body.put(attestation, checked(v, attestation));
+        }
+        ArrayNode categories = body.putArray("categories");
+        CATEGORIES.stream().filter(c -> checked(v, "category." + c)).forEach(categories::add);
         ArrayNode staff = body.putArray("staffPresent");
         for (int i = 0; i < 2; i++) {
             String name = v.get("staffPresent[" + i + "]");
