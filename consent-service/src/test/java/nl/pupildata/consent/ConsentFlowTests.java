@@ -29,9 +29,13 @@ class ConsentFlowTests {
     static final String COORDINATOR = Tokens.bearer("QUALITY_COORDINATOR", "12AB");
 
     static UUID requestReceivedOnTheTopic(boolean apart) {
+        return requestReceivedOnTheTopic(RequestKind.THIRD_PARTY, apart);
+    }
+
+    static UUID requestReceivedOnTheTopic(RequestKind kind, boolean apart) {
         UUID id = UUID.randomUUID();
         TopicProbe.publish(EventEnvelope.wrap(new RequestReceived(id, "director@12AB", "12AB",
-                RequestKind.THIRD_PARTY, LocalDate.now(), ReceivedVia.EMAIL, "P-1", 4, false,
+                kind, LocalDate.now(), ReceivedVia.EMAIL, "P-1", 4, false,
                 List.of(new GuardianRef("g1", true), new GuardianRef("g2", true), new GuardianRef("g3", false)), apart,
                 RequesterCategory.EXTERNAL_PROFESSIONAL, null, null, ThirdPartyTopic.DYSLEXIA_CARE,
                 Complexity.STANDARD, null, null), Instant.now()));
@@ -75,6 +79,43 @@ class ConsentFlowTests {
                 .body("history.type", hasItems("ConsentGranted", "ConsentWithdrawn"))
                 .body("history.find { it.evidenceRef == 'scan-2' }.actor", is("quality-coordinator@12AB"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("pupil_data_consents_lapsed_total"));
+    }
+
+    /** G-4 / G-5: request-service's GuardiansCorrected makes consent-service determine the requirement again. */
+    @Test
+    void g4_guardiansCorrectedAfterIntake_theRequirementIsDeterminedAgain_andAConsentWithoutAuthorityLapses() {
+        UUID id = requestReceivedOnTheTopic(false);
+        post(id, "requests", "{\"guardianId\":\"g2\",\"informationDescription\":\"Leesontwikkeling\"}", 200);
+        post(id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail-2\"}", 200);
+        TopicProbe.publish(EventEnvelope.wrap(new GuardiansCorrected(id, "director@12AB",
+                List.of(new GuardianRef("g1", true), new GuardianRef("g2", false)), true), Instant.now()));
+        Await.until("the requirement is determined again", WAIT, () -> given().header("Authorization", COORDINATOR)
+                .get("/requests/" + id + "/consent").then().extract().<List<String>>path("requiredFrom")
+                .equals(List.of("g1")));
+        given().header("Authorization", COORDINATOR).get("/requests/" + id + "/consent").then()
+                .body("requirement", is("ALL_WITH_AUTHORITY")).body("satisfied", is(false));
+        Await.until("the lapse is published", WAIT, () -> onTopic(id, "ConsentLapsed", 5) == 1);
+        post(id, "grants", "{\"guardianId\":\"g2\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"mail-2b\"}", 422);
+    }
+
+    /** SWV-5: the next school's contact has a consent of its own, published with its purpose. */
+    @Test
+    void swv5_aConsentOfItsOwnForTheNextSchoolsContact() {
+        UUID id = requestReceivedOnTheTopic(RequestKind.SUPPORT_FILE, false);
+        String contact = ",\"purpose\":\"NEXT_SCHOOL_CONTACT\"}";
+        post(id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"m\"" + contact, 422);
+        post(id, "requests", "{\"guardianId\":\"g1\",\"informationDescription\":\"Contactpersoon vervolgschool\""
+                + contact, 200);
+        post(id, "grants", "{\"guardianId\":\"g1\",\"evidence\":\"EMAIL\",\"evidenceRef\":\"m\"" + contact, 200);
+        given().header("Authorization", COORDINATOR).get("/requests/" + id + "/consent").then()
+                .body("satisfied", is(false)).body("nextSchoolContact.satisfied", is(true))
+                .body("nextSchoolContact.granted", contains("g1"));
+        Await.until("the contact's consent is published with its purpose", WAIT, () -> TopicProbe.recordsOf(
+                Topic.CONSENTS.topicName(), id, 4, Duration.ofSeconds(2)).stream()
+                .anyMatch(r -> r.value().contains("\"purpose\":\"NEXT_SCHOOL_CONTACT\"")
+                        && "ConsentSatisfied".equals(TopicProbe.headers(r).get("ce_type"))));
+        UUID other = requestReceivedOnTheTopic(false);
+        post(other, "requests", "{\"guardianId\":\"g1\",\"informationDescription\":\"x\"" + contact, 422);
     }
 
     @Test

@@ -33,6 +33,7 @@ public enum EventType {
     WARM_HANDOVER_REQUESTED("WarmHandoverRequested", WarmHandoverRequested.class, Topic.REQUESTS),
     CORRECTION_DECIDED("CorrectionDecided", CorrectionDecided.class, Topic.REQUESTS),
     ACCESS_COPY_SENT("AccessCopySent", AccessCopySent.class, Topic.REQUESTS),
+    GUARDIANS_CORRECTED("GuardiansCorrected", GuardiansCorrected.class, Topic.REQUESTS),
 
     CONSENT_REQUIREMENT_DETERMINED("ConsentRequirementDetermined", ConsentRequirementDetermined.class, Topic.CONSENTS),
     CONSENT_REQUESTED("ConsentRequested", ConsentRequested.class, Topic.CONSENTS),

@@ -48,6 +48,8 @@ final class SampleEvents {
             case WARM_HANDOVER_REQUESTED -> new WarmHandoverRequested(REQUEST, STAFF, TransferSide.RECEIVING_SCHOOL);
             case CORRECTION_DECIDED -> new CorrectionDecided(REQUEST, STAFF, CorrectionOutcome.PARTLY_MADE);
             case ACCESS_COPY_SENT -> new AccessCopySent(REQUEST, "coordinator@12AB", DAY.plusDays(3));
+            case GUARDIANS_CORRECTED -> new GuardiansCorrected(REQUEST, STAFF,
+                    List.of(new GuardianRef("g1", true), new GuardianRef("g2", false)), true);
             case CONSENT_REQUIREMENT_DETERMINED -> new ConsentRequirementDetermined(REQUEST, "consent-service",
                     ConsentRequirement.ALL_WITH_AUTHORITY, List.of("g1", "g2"));
             case CONSENT_REQUESTED -> new ConsentRequested(REQUEST, STAFF, "g1",

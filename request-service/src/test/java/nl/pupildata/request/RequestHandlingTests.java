@@ -143,6 +143,40 @@ class RequestHandlingTests {
                 .body("rule", is("G-5"));
     }
 
+    /** G-4: corrected guardians: ids and authority on the topic, names and addresses kept here only. */
+    @Test
+    void g4_theDirectorCorrectsTheGuardiansAfterIntake_namesStayHere() {
+        UUID id = intake(body("THIRD_PARTY", "PHONE",
+                ",\"topic\":\"SPEECH_THERAPY\",\"requester\":{\"organisation\":\"Logopedie Oost\"}"));
+        String corrected = """
+                {"guardians":[{"id":"g1","name":"Anna de Vries","email":"anna@example.nl","hasAuthority":true},
+                              {"id":"g2","name":"Bram Bakker","email":"bram.bakker@example.nl","hasAuthority":false}],
+                 "guardiansLivingApart":true}""";
+        step(Tokens.bearer("ADMIN_STAFF", "12AB"), id, "guardians", corrected).statusCode(403);
+        step(DIRECTOR, id, "guardians", corrected).statusCode(200)
+                .body("guardians.find { it.id == 'g2' }.name", is("Bram Bakker"))
+                .body("guardians.find { it.id == 'g2' }.hasAuthority", is(false));
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = TopicProbe.recordsOf(
+                Topic.REQUESTS.topicName(), id, 2, WAIT);
+        String payload = records.get(records.size() - 1).value();
+        assertTrue(payload.contains("\"hasAuthority\":false") && !payload.contains("Bakker"), payload);
+    }
+
+    /** SWV-5: only the consent of its own for the next school's contact lets the contact be added. */
+    @Test
+    void swv5_theNextSchoolsContactWaitsForItsOwnConsent_notTheSupportFilesConsent() {
+        UUID id = intake(body("SUPPORT_FILE", "IN_PERSON", ",\"fields\":{\"hulpvraag\":\"Begrijpend lezen\"}"));
+        TopicProbe.publish(EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now()));
+        Await.until("consent is known", WAIT, () -> given().header("Authorization", DIRECTOR).get("/requests/" + id)
+                .then().extract().<Boolean>path("consentSatisfied"));
+        step(DIRECTOR, id, "next-school-contact", "{}").statusCode(422).body("rule", is("SWV-5"));
+        TopicProbe.publish(EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false,
+                nl.pupildata.events.model.ConsentPurpose.NEXT_SCHOOL_CONTACT), Instant.now()));
+        Await.until("the contact's consent is known", WAIT, () -> step(DIRECTOR, id, "next-school-contact", "{}")
+                .extract().statusCode() == 200);
+        given().header("Authorization", DIRECTOR).get("/requests/" + id).then().body("consentSatisfied", is(true));
+    }
+
     /** G-3: request-service learns from consent-service's events who asked for the consent; only they share it. */
     @Test
     void g3_theColleagueWhoAskedForTheConsentShares_anotherOfficeColleagueDoesNot() {

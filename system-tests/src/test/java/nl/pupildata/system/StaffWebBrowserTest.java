@@ -64,6 +64,12 @@ class StaffWebBrowserTest {
         return browser.present(By.cssSelector("p.done")) ? browser.find(By.cssSelector("p.done")).getText() : "";
     }
 
+    /** A request entered through request-service's API (what the test is not about), as this user. */
+    UUID enter(String token, String body) {
+        return UUID.fromString(given().baseUri(stack.url("request-service")).header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON).body(body).post("/requests").then().statusCode(201).extract().path("id"));
+    }
+
     /** Takes a step on the request page and expects it recorded. */
     void takeStep(String key, java.util.function.Consumer<WebElement> fill) {
         WebElement form = browser.action(key);
@@ -174,6 +180,16 @@ class StaffWebBrowserTest {
         assertTrue(browser.find(By.cssSelector(".checklist")).getText().contains("PA-9"),
                 "the other guardian must still be told");
         takeStep("other-guardian-notices", f -> browser.choose(f, "guardianId", "Bram de Vries"));
+        // G-4: the guardians as the school has them, ready to be corrected; a name is corrected.
+        takeStep("guardians", f -> {
+            WebElement name = f.findElement(By.name("guardians[1].name"));
+            assertEquals("Bram de Vries", name.getAttribute("value"), "the form shows the guardians as they are");
+            assertTrue(f.findElement(By.name("guardiansLivingApart")).isSelected(), "and that they live apart");
+            name.clear();
+            name.sendKeys("Bram de Vries-Jansen");
+        });
+        assertTrue(browser.find(By.cssSelector("main")).getText().contains("Bram de Vries-Jansen"),
+                "the corrected name on the request");
         takeStep("acknowledgement", f -> {
             browser.date(f, "expectedOn", LocalDate.now().plusDays(3));
             browser.tick(f, "otherGuardiansMentioned");
@@ -201,17 +217,53 @@ class StaffWebBrowserTest {
         browser.axe("Register");
     }
 
+    /** SWV-5 on the page: the next school's contact person waits for a consent of its own. */
+    @Test
+    void aSupportFile_theNextSchoolsContactNeedsItsOwnConsent() {
+        String coordinator = stack.token("kc.12ab");
+        UUID id = enter(coordinator, """
+                        {"kind":"SUPPORT_FILE","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"IN_PERSON",
+                         "pupil":{"ref":"%s","name":"Mees Visser","dateOfBirth":"2015-09-01","group":8},
+                         "guardians":[{"id":"g1","name":"Ilse Visser","email":"ilse.visser@example.nl",
+                                       "hasAuthority":true,"emailChecked":true}],
+                         "guardiansLivingApart":false,"fields":{"hulpvraag":"Rekenen: automatiseren"}}"""
+                        .formatted(LocalDate.now(), pupilRef()));
+        Await.until("consent-service knows the request", WAIT, () -> given().baseUri(stack.url("consent-service"))
+                .header("Authorization", "Bearer " + coordinator).get("/requests/" + id + "/consent").statusCode() == 200);
+
+        browser.signIn("kc.12ab");
+        browser.open("/verzoeken/" + id);
+        takeStep("consent-grants-g1", f -> {
+            browser.choose(f, "evidence", "E-mail van de ouder");
+            browser.type(f, "evidenceRef", "Mail van 12-11 in ParnasSys");
+        });
+        takeStep("consent-requests-g1-NEXT-SCHOOL-CONTACT", f -> browser.type(f, "informationDescription",
+                "De contactpersoon van het Stadslyceum wordt aan het Topdossier toegevoegd"));
+        takeStep("consent-grants-g1-NEXT-SCHOOL-CONTACT", f -> {
+            browser.choose(f, "evidence", "Handtekening op papier");
+            browser.type(f, "evidenceRef", "Formulier in de leerlingmap");
+        });
+        assertTrue(browser.find(By.cssSelector("main")).getText().contains("contactpersoon vervolgschool: toestemming "
+                + "gegeven"), "the guardian's consent for the contact, apart from the file's");
+        Await.until("request-service knows the contact's consent and adds the contact", WAIT, () -> {
+            browser.open("/verzoeken/" + id);
+            WebElement form = browser.action("next-school-contact");
+            browser.submit(form);
+            return done().startsWith("Vastgelegd");
+        });
+        browser.screenshot("11-topdossier-contactpersoon");
+        browser.axe("Verzoek: Topdossier met contactpersoon vervolgschool");
+    }
+
     @Test
     void thePrivacyOfficerExtendsATerm_andTheWorkListShowsTheNewDate() {
         String director = stack.token("directeur.12ab");
-        UUID id = UUID.fromString(given().baseUri(stack.url("request-service"))
-                .header("Authorization", "Bearer " + director).contentType(ContentType.JSON).body("""
+        UUID id = enter(director, """
                         {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
                          "pupil":{"ref":"%s","name":"Lotte Bakker","dateOfBirth":"2016-05-04","group":6},
                          "guardians":[{"id":"g1","name":"Kees Bakker","email":"kees.bakker@example.nl","hasAuthority":true}],
                          "guardiansLivingApart":false,"requester":{"guardianId":"g1"},"accessMode":"INSPECTION_AT_SCHOOL"}"""
-                        .formatted(LocalDate.now(), pupilRef()))
-                .post("/requests").then().statusCode(201).extract().path("id"));
+                        .formatted(LocalDate.now(), pupilRef()));
         Await.until("the term is set", WAIT, () -> given().baseUri(stack.url("deadline-service"))
                 .header("Authorization", "Bearer " + director).get("/requests/" + id + "/deadline").statusCode() == 200);
         LocalDate before = LocalDate.parse(given().baseUri(stack.url("deadline-service"))

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.ConsentEvidence;
+import nl.pupildata.events.model.ConsentPurpose;
 import nl.pupildata.events.model.ConsentRequirement;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.GuardianRef;
@@ -23,14 +24,29 @@ public final class ConsentRules {
 
     /** G-4: who must consent, from the request as received. */
     public static ConsentRequirementDetermined requirementFor(RequestReceived r) {
-        List<String> withAuthority = r.guardians().stream().filter(GuardianRef::hasAuthority).map(GuardianRef::id)
+        return requirement(r.requestId(), r.kind(), r.guardians(), r.guardiansLivingApart());
+    }
+
+    /**
+     * G-4 / G-5: the guardians were corrected after intake: who must consent is determined again (a new event), and
+     * a consent of someone who no longer has authority stops counting — which may lapse the consent (naming a
+     * guardian whose consent is now missing or no longer counts) or satisfy it.
+     */
+    public static List<ConsentEvent> redetermine(ConsentState state, RequestKind kind, GuardiansCorrected corrected) {
+        ConsentRequirementDetermined again = requirement(corrected.requestId(), kind, corrected.guardians(),
+                corrected.guardiansLivingApart());
+        return withTransition(state, List.of(again));
+    }
+
+    private static ConsentRequirementDetermined requirement(java.util.UUID requestId, RequestKind kind,
+            List<GuardianRef> guardians, boolean livingApart) {
+        List<String> withAuthority = guardians.stream().filter(GuardianRef::hasAuthority).map(GuardianRef::id)
                 .toList();
-        boolean needsNone = r.kind() == RequestKind.PARENT_ACCESS || r.kind() == RequestKind.OUTGOING_INQUIRY;
+        boolean needsNone = kind == RequestKind.PARENT_ACCESS || kind == RequestKind.OUTGOING_INQUIRY;
         ConsentRequirement requirement = needsNone ? ConsentRequirement.NONE
-                : r.guardiansLivingApart() ? ConsentRequirement.ALL_WITH_AUTHORITY
+                : livingApart ? ConsentRequirement.ALL_WITH_AUTHORITY
                 : ConsentRequirement.ONE_WITH_AUTHORITY;
-        return new ConsentRequirementDetermined(r.requestId(), SERVICE, requirement,
-                needsNone ? List.of() : withAuthority);
+        return new ConsentRequirementDetermined(requestId, SERVICE, requirement, needsNone ? List.of() : withAuthority);
     }
 
     /**
@@ -43,16 +59,37 @@ public final class ConsentRules {
     public sealed interface Command {
     }
 
-    public record Ask(String guardianId, String informationDescription) implements Command {
+    /** A command about one guardian's consent, for a purpose (none: the request's own consent). */
+    public sealed interface GuardianCommand extends Command {
+        String guardianId();
+
+        ConsentPurpose purpose();
     }
 
-    public record Grant(String guardianId, ConsentEvidence evidence, String evidenceRef) implements Command {
+    public record Ask(String guardianId, String informationDescription, ConsentPurpose purpose)
+            implements GuardianCommand {
+        public Ask(String guardianId, String informationDescription) {
+            this(guardianId, informationDescription, null);
+        }
     }
 
-    public record Refuse(String guardianId) implements Command {
+    public record Grant(String guardianId, ConsentEvidence evidence, String evidenceRef, ConsentPurpose purpose)
+            implements GuardianCommand {
+        public Grant(String guardianId, ConsentEvidence evidence, String evidenceRef) {
+            this(guardianId, evidence, evidenceRef, null);
+        }
     }
 
-    public record Withdraw(String guardianId) implements Command {
+    public record Refuse(String guardianId, ConsentPurpose purpose) implements GuardianCommand {
+        public Refuse(String guardianId) {
+            this(guardianId, null);
+        }
+    }
+
+    public record Withdraw(String guardianId, ConsentPurpose purpose) implements GuardianCommand {
+        public Withdraw(String guardianId) {
+            this(guardianId, null);
+        }
     }
 
     /** G-9 / OSO-4: no consent needed, on a ground, after the QUALITY_OFFICER answered a consultation. */
@@ -67,13 +104,22 @@ public final class ConsentRules {
             boolean qualityOfficerAdvised) {
         noNationalId(command);
         List<ConsentEvent> events = new ArrayList<>();
+        ConsentPurpose purpose = command instanceof GuardianCommand g ? ConsentPurpose.of(g.purpose())
+                : ConsentPurpose.REQUEST;
+        if (purpose == ConsentPurpose.NEXT_SCHOOL_CONTACT && kind != RequestKind.SUPPORT_FILE) {
+            throw RuleViolation.rule(Rule.SWV_5, "Toestemming voor de contactpersoon van de vervolgschool hoort bij "
+                    + "een Topdossier.", "purpose");
+        }
+        ConsentPurpose wire = purpose.onTheWire();
         switch (command) {
             case Ask a -> {
                 requireGuardian(a.guardianId(), state);
                 if (blank(a.informationDescription())) {
-                    throw RuleViolation.missing(Rule.G_10, "informationDescription");
+                    throw RuleViolation.missing(purpose == ConsentPurpose.REQUEST ? Rule.G_10 : Rule.SWV_5,
+                            "informationDescription");
                 }
-                events.add(new ConsentRequested(state.requestId(), actor, a.guardianId(), a.informationDescription()));
+                events.add(new ConsentRequested(state.requestId(), actor, a.guardianId(), a.informationDescription(),
+                        wire));
             }
             case Grant g -> {
                 requireGuardian(g.guardianId(), state);
@@ -83,23 +129,28 @@ public final class ConsentRules {
                 if (blank(g.evidenceRef())) {
                     throw RuleViolation.missing(Rule.G_3, "evidenceRef");
                 }
-                if (ASKED_FIRST.contains(kind) && !state.asked().contains(g.guardianId())) {
+                if (purpose == ConsentPurpose.NEXT_SCHOOL_CONTACT && !state.asked(purpose).contains(g.guardianId())) {
+                    throw RuleViolation.rule(Rule.SWV_5, "Vraag deze ouder eerst om toestemming om de contactpersoon "
+                            + "van de vervolgschool aan het Topdossier toe te voegen.", "guardianId");
+                }
+                if (ASKED_FIRST.contains(kind) && !state.asked(purpose).contains(g.guardianId())) {
                     throw RuleViolation.rule(Rule.G_10, "Vraag deze ouder eerst om toestemming en noem daarbij wat voor "
                             + "informatie er wordt gegeven; pas daarna telt een toestemming.", "guardianId");
                 }
-                events.add(new ConsentGranted(state.requestId(), actor, g.guardianId(), g.evidence(), g.evidenceRef()));
+                events.add(new ConsentGranted(state.requestId(), actor, g.guardianId(), g.evidence(), g.evidenceRef(),
+                        wire));
             }
             case Refuse r -> {
                 requireGuardian(r.guardianId(), state);
-                events.add(new ConsentRefused(state.requestId(), actor, r.guardianId()));
+                events.add(new ConsentRefused(state.requestId(), actor, r.guardianId(), wire));
             }
             case Withdraw w -> {
                 requireGuardian(w.guardianId(), state);
-                if (state.latest().get(w.guardianId()) != ConsentState.Decision.GRANTED) {
+                if (state.latest(purpose).get(w.guardianId()) != ConsentState.Decision.GRANTED) {
                     throw RuleViolation.rule(Rule.G_5, "Deze ouder heeft op dit moment geen toestemming gegeven.",
                             "guardianId");
                 }
-                events.add(new ConsentWithdrawn(state.requestId(), actor, w.guardianId()));
+                events.add(new ConsentWithdrawn(state.requestId(), actor, w.guardianId(), wire));
             }
             case Exempt x -> {
                 if (x.ground() == null) {
@@ -133,24 +184,50 @@ public final class ConsentRules {
         return withTransition(state, events);
     }
 
-    /** ConsentSatisfied / ConsentLapsed exactly when {@code satisfied} changes. */
+    /**
+     * ConsentSatisfied / ConsentLapsed exactly when a purpose's {@code satisfied} changes: by a guardian's word, or
+     * when the requirement is determined again (G-4). A lapse names the guardian: the one who withdrew or refused, or
+     * whose consent no longer counts, or whose consent is now missing.
+     */
     static List<ConsentEvent> withTransition(ConsentState before, List<ConsentEvent> events) {
         ConsentState after = before;
         for (ConsentEvent e : events) {
             after = after.evolve(e);
         }
         List<ConsentEvent> all = new ArrayList<>(events);
-        if (!before.satisfied() && after.satisfied()) {
-            all.add(new ConsentSatisfied(before.requestId(), SERVICE, after.exemption() != null));
-        } else if (before.satisfied() && !after.satisfied()) {
-            String guardian = events.stream().map(e -> switch (e) {
-                case ConsentWithdrawn w -> w.guardianId();
-                case ConsentRefused r -> r.guardianId();
-                default -> null;
-            }).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            all.add(new ConsentLapsed(before.requestId(), SERVICE, guardian));
+        for (ConsentPurpose purpose : ConsentPurpose.values()) {
+            boolean was = before.satisfied(purpose);
+            boolean is = after.satisfied(purpose);
+            if (!was && is) {
+                all.add(new ConsentSatisfied(before.requestId(), SERVICE,
+                        purpose == ConsentPurpose.REQUEST && after.exemption() != null, purpose.onTheWire()));
+            } else if (was && !is) {
+                all.add(new ConsentLapsed(before.requestId(), SERVICE, lapsedBy(before, after, events, purpose),
+                        purpose.onTheWire()));
+            }
         }
         return all;
+    }
+
+    private static String lapsedBy(ConsentState before, ConsentState after, List<ConsentEvent> events,
+            ConsentPurpose purpose) {
+        for (ConsentEvent e : events) {
+            switch (e) {
+                case ConsentWithdrawn w when ConsentPurpose.of(w.purpose()) == purpose -> {
+                    return w.guardianId();
+                }
+                case ConsentRefused r when ConsentPurpose.of(r.purpose()) == purpose -> {
+                    return r.guardianId();
+                }
+                default -> {
+                }
+            }
+        }
+        return before.withLatest(purpose, ConsentState.Decision.GRANTED).stream()
+                .filter(g -> !after.requiredFrom().contains(g)).findFirst()
+                .orElseGet(() -> after.requiredFrom().stream()
+                        .filter(g -> after.latest(purpose).get(g) != ConsentState.Decision.GRANTED).findFirst()
+                        .orElse(null));
     }
 
     /** SWV-4: no BSN or onderwijsnummer in what staff type (never echoed). */

@@ -6,7 +6,10 @@ import java.util.List;
 import nl.pupildata.consent.domain.ConsentRules;
 import nl.pupildata.consent.persistence.OfficerAdvice;
 import nl.pupildata.events.ConsultationAnswered;
+import nl.pupildata.consent.domain.ConsentState;
 import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.GuardiansCorrected;
+import nl.pupildata.events.model.RequestKind;
 import nl.pupildata.events.RequestReceived;
 import nl.pupildata.platform.consumer.IdempotentConsumer;
 import nl.pupildata.platform.eventstore.EventStore;
@@ -15,7 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * G-4: every new request gets its consent requirement, published as ConsentRequirementDetermined; G-9 / OSO-4: the
+ * G-4: every new request gets its consent requirement, published as ConsentRequirementDetermined, and again when its
+ * guardians are corrected; G-9 / OSO-4: the
  * officers' answered consultations are kept for the exemptions that rest on them.
  */
 @ApplicationScoped
@@ -38,6 +42,15 @@ public class RequestEventsListener {
         if (envelope.event() instanceof ConsultationAnswered answered) {
             // G-9 / OSO-4: an exemption may rest on it (a redelivery finds it known: the consumer skips it).
             return OfficerAdvice.of(answered).persist().replaceWithVoid();
+        }
+        if (envelope.event() instanceof GuardiansCorrected corrected) {
+            // G-4 / G-5: who must consent is determined again; a consent without authority stops counting.
+            return KnownRequest.<KnownRequest>findById(corrected.requestId()).flatMap(request -> request == null
+                    ? Uni.createFrom().failure(new IllegalStateException("Guardians corrected for a request not "
+                            + "yet known: " + corrected.requestId()))
+                    : store.load(corrected.requestId()).flatMap(stream -> store.append(corrected.requestId(),
+                            stream.version(), ConsentRules.redetermine(ConsentState.replay(stream.history()),
+                                    RequestKind.valueOf(request.kind), corrected)))).replaceWithVoid();
         }
         if (!(envelope.event() instanceof RequestReceived received)) {
             return Uni.createFrom().voidItem();

@@ -17,6 +17,7 @@ import nl.pupildata.consent.domain.ConsentState;
 import nl.pupildata.consent.service.ConsentHandling;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.ConsentEvidence;
+import nl.pupildata.events.model.ConsentPurpose;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.platform.eventstore.EventStore;
 import nl.pupildata.platform.problem.ProblemException;
@@ -42,21 +43,30 @@ public class ConsentResource {
     /** One entry of the consent history: who, when, what evidence, recorded by whom. */
     public record HistoryEntry(String type, String guardianId, Instant at, String actor, ConsentEvidence evidence,
             String evidenceRef, String informationDescription, ExemptionGround ground, String reason,
-            String consultedQualityOfficer) {
+            String consultedQualityOfficer, ConsentPurpose purpose) {
     }
 
+    /**
+     * {@code nextSchoolContact}: the consent of its own for adding the next school's contact to the support file
+     * (SWV-5), apart from the request's own consent.
+     */
     public record ConsentView(UUID requestId, String requirement, List<String> requiredFrom, Set<String> granted,
             Set<String> refused, Set<String> withdrawn, ExemptionGround exemption, boolean satisfied,
-            List<HistoryEntry> history) {
+            PurposeView nextSchoolContact, List<HistoryEntry> history) {
     }
 
-    public record AskBody(String guardianId, String informationDescription, String requestedBy) {
+    public record PurposeView(Set<String> asked, Set<String> granted, Set<String> withdrawn, boolean satisfied) {
     }
 
-    public record GrantBody(String guardianId, ConsentEvidence evidence, String evidenceRef, String recordedBy) {
+    public record AskBody(String guardianId, String informationDescription, String requestedBy,
+            ConsentPurpose purpose) {
     }
 
-    public record GuardianBody(String guardianId, String recordedBy) {
+    public record GrantBody(String guardianId, ConsentEvidence evidence, String evidenceRef, String recordedBy,
+            ConsentPurpose purpose) {
+    }
+
+    public record GuardianBody(String guardianId, String recordedBy, ConsentPurpose purpose) {
     }
 
     public record ExemptionBody(ExemptionGround ground, String reason) {
@@ -75,7 +85,8 @@ public class ConsentResource {
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "G-10: ask a guardian for consent, saying what kind of information will be given")
     public Uni<ConsentView> ask(@PathParam("id") UUID id, AskBody body) {
-        return run(id, body == null ? null : new ConsentRules.Ask(body.guardianId(), body.informationDescription()));
+        return run(id, body == null ? null : new ConsentRules.Ask(body.guardianId(), body.informationDescription(),
+                body.purpose()));
     }
 
     @POST
@@ -83,14 +94,15 @@ public class ConsentResource {
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "G-3: record a written consent (e-mail or signature)")
     public Uni<ConsentView> grant(@PathParam("id") UUID id, GrantBody body) {
-        return run(id, body == null ? null : new ConsentRules.Grant(body.guardianId(), body.evidence(), body.evidenceRef()));
+        return run(id, body == null ? null : new ConsentRules.Grant(body.guardianId(), body.evidence(), body.evidenceRef(),
+                body.purpose()));
     }
 
     @POST
     @Path("refusals")
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     public Uni<ConsentView> refuse(@PathParam("id") UUID id, GuardianBody body) {
-        return run(id, body == null ? null : new ConsentRules.Refuse(body.guardianId()));
+        return run(id, body == null ? null : new ConsentRules.Refuse(body.guardianId(), body.purpose()));
     }
 
     @POST
@@ -98,7 +110,7 @@ public class ConsentResource {
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "G-5: a guardian withdraws consent; nothing more may be shared")
     public Uni<ConsentView> withdraw(@PathParam("id") UUID id, GuardianBody body) {
-        return run(id, body == null ? null : new ConsentRules.Withdraw(body.guardianId()));
+        return run(id, body == null ? null : new ConsentRules.Withdraw(body.guardianId(), body.purpose()));
     }
 
     @POST
@@ -123,21 +135,25 @@ public class ConsentResource {
         ConsentState state = consent.state();
         List<HistoryEntry> history = stream.events().stream().map(e -> switch (e.event()) {
             case ConsentGranted g -> new HistoryEntry("ConsentGranted", g.guardianId(), e.time(), g.actor(),
-                    g.evidence(), g.evidenceRef(), null, null, null, null);
+                    g.evidence(), g.evidenceRef(), null, null, null, null, g.purpose());
             case ConsentRefused r -> new HistoryEntry("ConsentRefused", r.guardianId(), e.time(), r.actor(), null, null,
-                    null, null, null, null);
+                    null, null, null, null, r.purpose());
             case ConsentWithdrawn w -> new HistoryEntry("ConsentWithdrawn", w.guardianId(), e.time(), w.actor(), null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, w.purpose());
             case ConsentRequested q -> new HistoryEntry("ConsentRequested", q.guardianId(), e.time(), q.actor(), null,
-                    null, q.informationDescription(), null, null, null);
+                    null, q.informationDescription(), null, null, null, q.purpose());
             case ConsentExemptionGranted x -> new HistoryEntry("ConsentExemptionGranted", null, e.time(), x.actor(),
-                    null, null, null, x.ground(), x.reason(), consulted.get(e.eventId()));
+                    null, null, null, x.ground(), x.reason(), consulted.get(e.eventId()), null);
             default -> new HistoryEntry(e.type().typeName(), null, e.time(), e.event().actor(), null, null, null, null,
-                    null, null);
+                    null, null, null);
         }).toList();
         return new ConsentView(stream.streamId(), state.requirement() == null ? null : state.requirement().name(),
                 state.requiredFrom(), state.withLatest(ConsentState.Decision.GRANTED),
                 state.withLatest(ConsentState.Decision.REFUSED), state.withLatest(ConsentState.Decision.WITHDRAWN),
-                state.exemption(), state.satisfied(), history);
+                state.exemption(), state.satisfied(), new PurposeView(
+                        state.asked(ConsentPurpose.NEXT_SCHOOL_CONTACT),
+                        state.withLatest(ConsentPurpose.NEXT_SCHOOL_CONTACT, ConsentState.Decision.GRANTED),
+                        state.withLatest(ConsentPurpose.NEXT_SCHOOL_CONTACT, ConsentState.Decision.WITHDRAWN),
+                        state.satisfied(ConsentPurpose.NEXT_SCHOOL_CONTACT)), history);
     }
 }

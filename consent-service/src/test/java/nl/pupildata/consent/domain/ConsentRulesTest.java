@@ -82,6 +82,61 @@ class ConsentRulesTest {
                 types(when(grant("g1"), RequestKind.SCHOOL_TRANSFER)));
     }
 
+    List<ConsentEvent> corrected(boolean apart, GuardianRef... guardians) {
+        List<ConsentEvent> events = ConsentRules.redetermine(ConsentState.replay(history), RequestKind.THIRD_PARTY,
+                new GuardiansCorrected(ID, "director@12AB", List.of(guardians), apart));
+        history.addAll(events);
+        return events;
+    }
+
+    @Test
+    void g4_g5_aConsentOfSomeoneWhoNoLongerHasAuthorityStopsCounting() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true), new GuardianRef("g2", true)));
+        when(grant("g2"));
+        assertEquals(List.of("ConsentRequirementDetermined", "ConsentLapsed"),
+                types(corrected(false, new GuardianRef("g1", true), new GuardianRef("g2", false))));
+        assertEquals("g2", ((ConsentLapsed) history.get(history.size() - 1)).guardianId());
+        assertEquals(Rule.G_4, assertThrows(RuleViolation.class, () -> when(grant("g2"))).rule());
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g1"))));
+    }
+
+    @Test
+    void g4_guardiansFoundToLiveApartAfterIntake_nowBothMustConsent() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true), new GuardianRef("g2", true)));
+        when(grant("g1"));
+        assertTrue(ConsentState.replay(history).satisfied());
+        List<ConsentEvent> events = corrected(true, new GuardianRef("g1", true), new GuardianRef("g2", true));
+        assertEquals(ConsentRequirement.ALL_WITH_AUTHORITY, ((ConsentRequirementDetermined) events.get(0)).requirement());
+        assertEquals("g2", ((ConsentLapsed) events.get(1)).guardianId(), "whose consent is now missing");
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g2"))));
+        assertEquals(List.of("ConsentRequirementDetermined"),
+                types(corrected(true, new GuardianRef("g1", true), new GuardianRef("g2", true))), "no change, no lapse");
+    }
+
+    @Test
+    void swv5_theNextSchoolsContactNeedsAConsentOfItsOwn_askedFirst_apartFromTheSupportFilesConsent() {
+        history.add(ConsentRules.requirementFor(received(RequestKind.SUPPORT_FILE, true, new GuardianRef("g1", true),
+                new GuardianRef("g2", true))));
+        ConsentPurpose contact = ConsentPurpose.NEXT_SCHOOL_CONTACT;
+        assertEquals(List.of("ConsentGranted"), types(when(grant("g1"), RequestKind.SUPPORT_FILE)));
+        assertEquals(List.of("ConsentGranted", "ConsentSatisfied"), types(when(grant("g2"), RequestKind.SUPPORT_FILE)));
+        assertFalse(ConsentState.replay(history).satisfied(contact), "the support file's consent does not cover it");
+        ConsentRules.Grant g1 = new ConsentRules.Grant("g1", ConsentEvidence.EMAIL, "mail", contact);
+        assertEquals(Rule.SWV_5, assertThrows(RuleViolation.class, () -> when(g1, RequestKind.SUPPORT_FILE)).rule(),
+                "asked first");
+        when(new ConsentRules.Ask("g1", "Contactpersoon van het Stadslyceum toevoegen", contact), RequestKind.SUPPORT_FILE);
+        when(new ConsentRules.Ask("g2", "Contactpersoon van het Stadslyceum toevoegen", contact), RequestKind.SUPPORT_FILE);
+        assertEquals(List.of("ConsentGranted"), types(when(g1, RequestKind.SUPPORT_FILE)), "apart: both");
+        List<ConsentEvent> both = when(new ConsentRules.Grant("g2", ConsentEvidence.SIGNATURE, "formulier", contact),
+                RequestKind.SUPPORT_FILE);
+        assertEquals(contact, ((ConsentSatisfied) both.get(1)).purpose());
+        List<ConsentEvent> withdrawn = when(new ConsentRules.Withdraw("g1", contact), RequestKind.SUPPORT_FILE);
+        assertEquals(contact, ((ConsentLapsed) withdrawn.get(1)).purpose());
+        assertTrue(ConsentState.replay(history).satisfied(), "the support file's own consent stands");
+        assertEquals(Rule.SWV_5, assertThrows(RuleViolation.class, () -> when(new ConsentRules.Ask("g1", "x", contact),
+                RequestKind.THIRD_PARTY)).rule(), "only for a support file");
+    }
+
     @Test
     void g4_guardiansTogether_oneWithAuthoritySuffices() {
         given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true), new GuardianRef("g2", true)));

@@ -81,16 +81,19 @@ public final class RegisterFold {
                 case RequestWithdrawn w -> outcome = "WITHDRAWN";
                 case RequestClosed c -> closed = c.closedOn();
                 case ConsentRequirementDetermined d -> requirement = d.requirement();
-                case ConsentGranted g -> consents.add(new ConsentLine("GRANTED", g.guardianId(), e.time(), g.actor(),
-                        g.evidence(), g.evidenceRef(), null));
-                case ConsentRefused r -> consents.add(new ConsentLine("REFUSED", r.guardianId(), e.time(), r.actor(),
-                        null, null, null));
-                case ConsentWithdrawn w -> consents.add(new ConsentLine("WITHDRAWN", w.guardianId(), e.time(),
-                        w.actor(), null, null, null));
+                case ConsentGranted g -> consents.add(new ConsentLine(word("GRANTED", g.purpose()), g.guardianId(),
+                        e.time(), g.actor(), g.evidence(), g.evidenceRef(), null));
+                case ConsentRefused r -> consents.add(new ConsentLine(word("REFUSED", r.purpose()), r.guardianId(),
+                        e.time(), r.actor(), null, null, null));
+                case ConsentWithdrawn w -> consents.add(new ConsentLine(word("WITHDRAWN", w.purpose()), w.guardianId(),
+                        e.time(), w.actor(), null, null, null));
                 case ConsentExemptionGranted x -> consents.add(new ConsentLine("EXEMPTION", null, e.time(), x.actor(),
                         null, null, x.ground()));
-                case ConsentSatisfied s -> satisfied = true;
-                case ConsentLapsed l -> satisfied = false;
+                // SWV-5's consent of its own for the next school's contact is not the request's consent.
+                case ConsentSatisfied s when ConsentPurpose.of(s.purpose()) == ConsentPurpose.REQUEST ->
+                        satisfied = true;
+                case ConsentLapsed l when ConsentPurpose.of(l.purpose()) == ConsentPurpose.REQUEST ->
+                        satisfied = false;
                 case DeadlineSet d -> due = d.dueOn();
                 case DeadlineExtended x -> {
                     extensions.add(new Extension(x.number(), x.newDueOn(), x.reason(), x.actor(),
@@ -112,4 +115,10 @@ public final class RegisterFold {
     public static String lastRefusalReason(Summary s) {
         return s.refusals().isEmpty() ? null : s.refusals().get(s.refusals().size() - 1).reason();
     }
+
+    /** A consent's word, named with its purpose when it is not the request's own (SWV-5). */
+    static String word(String word, ConsentPurpose purpose) {
+        return purpose == null || purpose == ConsentPurpose.REQUEST ? word : purpose.name() + "_" + word;
+    }
+
 }

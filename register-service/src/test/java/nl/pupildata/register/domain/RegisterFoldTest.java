@@ -34,6 +34,21 @@ class RegisterFoldTest {
     }
 
     @Test
+    void swv5_theNextSchoolContactsConsentIsNamedApart_andIsNotTheRequestsConsent() {
+        at(0, received())
+                .at(1, new ConsentGranted(ID, "kc", "g1", ConsentEvidence.EMAIL, "mail",
+                        ConsentPurpose.NEXT_SCHOOL_CONTACT))
+                .at(2, new ConsentSatisfied(ID, "consent-service", false, ConsentPurpose.NEXT_SCHOOL_CONTACT));
+        RegisterFold.Summary s = fold();
+        assertFalse(s.consentSatisfied(), "the request's own consent is not given");
+        assertEquals("NEXT_SCHOOL_CONTACT_GRANTED", s.consents().get(0).type());
+        at(3, new ConsentGranted(ID, "kc", "g1", ConsentEvidence.EMAIL, "mail"))
+                .at(4, new ConsentSatisfied(ID, "consent-service", false));
+        assertTrue(fold().consentSatisfied());
+        assertEquals("GRANTED", fold().consents().get(1).type());
+    }
+
+    @Test
     void pa5_anAnsweredAndClosedRequestIsRecordedWithItsTermAndOutcome() {
         at(0, received())
                 .at(1, new DeadlineSet(ID, "deadline-service", "12AB", LocalDate.of(2026, 11, 2),

@@ -9,7 +9,7 @@ import nl.pupildata.events.model.OsoSection;
 
 /**
  * What a decision needs beyond the request's own events: today's date, who acts and in which roles, what the consent events
- * said (G-2, G-5) and who asked for or recorded it (G-3), the guardians' addresses by guardian id (the requester's is the verified address of the request,
+ * said (G-2, G-5; SWV-5's consent of its own for the next school's contact) and who asked for or recorded it (G-3), the guardians' addresses by guardian id (the requester's is the verified address of the request,
  * PA-8; kept in this service's database only), and the
  * board's policy settings.
  */
@@ -19,6 +19,7 @@ public record HandlingFacts(
         Set<String> actorRoles,
         boolean consentSatisfied,
         boolean consentLapsed,
+        boolean nextSchoolContactConsent,
         ExemptionGround exemption,
         Set<String> consentHandledBy,
         Map<String, String> guardianEmails,

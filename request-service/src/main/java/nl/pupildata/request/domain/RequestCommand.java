@@ -133,6 +133,13 @@ public sealed interface RequestCommand {
     record SendAccessCopy(LocalDate on) implements RequestCommand {
     }
 
+    /**
+     * G-4 / G-5: the guardians, their authority and whether they live apart, corrected after intake. Names and
+     * addresses stay in this service; the event carries ids and authority.
+     */
+    record CorrectGuardians(List<Intake.Guardian> guardians, Boolean guardiansLivingApart) implements RequestCommand {
+    }
+
     /** SWV-5. */
     record AddNextSchoolContact() implements RequestCommand {
     }

@@ -57,6 +57,7 @@ public final class RequestDecider {
             case AskWarmHandover w -> askWarmHandover(w, state, facts);
             case SendAccessCopy c -> sendAccessCopy(c, state, facts);
             case AddNextSchoolContact n -> addNextSchoolContact(state, facts);
+            case CorrectGuardians g -> correctGuardians(g, state, facts);
             case Refuse r -> refuse(r, state, facts);
             case AskConsultation a -> new ConsultationRequested(state.id(), facts.actor(), a.consultationId(),
                     a.officer());
@@ -149,7 +150,7 @@ public final class RequestDecider {
     /** PA-9: the other guardian with authority is told, after the dossier was given. */
     static OtherGuardianNotified notifyOtherGuardian(NotifyOtherGuardian n, RequestState state, HandlingFacts facts) {
         requireKind(state, Rule.PA_9, RequestKind.PARENT_ACCESS);
-        GuardianRef guardian = state.received().guardians().stream()
+        GuardianRef guardian = state.guardians().stream()
                 .filter(g -> g.id().equals(n.guardianId())).findFirst().orElse(null);
         if (guardian == null || n.guardianId().equals(state.received().requesterGuardianId())) {
             throw RuleViolation.rule(Rule.PA_9, "Dit is niet de andere ouder van dit verzoek.", "guardianId");
@@ -208,12 +209,34 @@ public final class RequestDecider {
         return new StatementAdded(state.id(), facts.actor());
     }
 
-    /** SWV-5: the next school's contact person joins the support file only with the guardians' consent. */
+    /**
+     * G-4 / G-5: the director or KC corrects the guardians after intake; consent-service then determines again who must
+     * consent, and a consent of someone who no longer has authority stops counting.
+     */
+    static GuardiansCorrected correctGuardians(CorrectGuardians g, RequestState state, HandlingFacts facts) {
+        if (!facts.actorRoles().contains(Roles.DIRECTOR) && !facts.actorRoles().contains(Roles.QUALITY_COORDINATOR)) {
+            throw RuleViolation.rule(Rule.G_4, "Ouders, gezag en of zij gescheiden wonen corrigeert de directeur of de "
+                    + "KC.");
+        }
+        String requester = state.received().requesterGuardianId();
+        if (requester != null && g.guardians().stream().noneMatch(x -> requester.equals(x.id()))) {
+            throw RuleViolation.rule(Rule.G_4, "De ouder die het verzoek deed hoort bij het verzoek te blijven.",
+                    "guardians");
+        }
+        return new GuardiansCorrected(state.id(), facts.actor(), g.guardians().stream()
+                .map(x -> new GuardianRef(x.id(), x.hasAuthority())).toList(), g.guardiansLivingApart());
+    }
+
+    /**
+     * SWV-5: the next school's contact person joins the support file only with the guardians' consent for that
+     * purpose, of its own (the consent to the support file does not cover it; an exemption neither).
+     */
     static NextSchoolContactAdded addNextSchoolContact(RequestState state, HandlingFacts facts) {
         requireKind(state, Rule.SWV_5, RequestKind.SUPPORT_FILE);
-        if (!facts.consentSatisfied()) {
-            throw RuleViolation.rule(Rule.SWV_5, "De contactpersoon van de volgende school wordt alleen met "
-                    + "toestemming van de ouders aan het Topdossier toegevoegd.");
+        if (!facts.nextSchoolContactConsent()) {
+            throw RuleViolation.rule(Rule.SWV_5, "De contactpersoon van de volgende school wordt alleen aan het "
+                    + "Topdossier toegevoegd met toestemming van de ouders voor juist dat doel (apart gevraagd en "
+                    + "vastgelegd).");
         }
         return new NextSchoolContactAdded(state.id(), facts.actor());
     }

@@ -61,6 +61,7 @@ public final class RequestGuide {
             case OUTGOING_INQUIRY -> a.addAll(List.of("guardians-informed", "shares"));
             case RESEARCH -> a.addAll(List.of("research-decision", "shares", "refusal"));
         }
+        a.add("guardians");
         a.add("withdrawal");
         a.add("closure");
         return a;

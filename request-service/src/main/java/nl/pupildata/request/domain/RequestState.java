@@ -28,10 +28,12 @@ public record RequestState(
         boolean warmHandoverRequested,
         int correctionsAsked,
         int correctionsDecided,
-        List<LocalDate> accessCopiesSent) {
+        List<LocalDate> accessCopiesSent,
+        List<GuardianRef> guardians,
+        boolean guardiansLivingApart) {
 
     public static final RequestState NONE = new RequestState(null, null, false, null, null, null, null, null,
-            List.of(), false, Set.of(), null, null, List.of(), false, 0, 0, List.of());
+            List.of(), false, Set.of(), null, null, List.of(), false, 0, 0, List.of(), List.of(), false);
 
     /** VO-1: a warm handover asked for at intake or later, by either school. */
     public boolean warmHandoverAsked() {
@@ -106,11 +108,11 @@ public record RequestState(
 
     /** PA-3, PA-9: guardians living apart, the guardians with authority other than the requester. */
     public Set<String> otherGuardiansWithAuthority() {
-        if (!received.guardiansLivingApart()) {
+        if (!guardiansLivingApart) {
             return Set.of();
         }
         Set<String> others = new HashSet<>();
-        for (GuardianRef g : received.guardians()) {
+        for (GuardianRef g : guardians) {
             if (g.hasAuthority() && !g.id().equals(received.requesterGuardianId())) {
                 others.add(g.id());
             }
@@ -134,6 +136,8 @@ public record RequestState(
             Change c = NONE.change();
             c.received = r;
             c.status = RequestStatus.RECEIVED;
+            c.guardians = r.guardians();
+            c.guardiansLivingApart = r.guardiansLivingApart();
             return c.done();
         }
         Change c = change();
@@ -161,6 +165,10 @@ public record RequestState(
             case CorrectionRequested r -> c.correctionsAsked++;
             case CorrectionDecided d -> c.correctionsDecided++;
             case AccessCopySent a -> c.accessCopiesSent.add(a.sentOn());
+            case GuardiansCorrected g -> {
+                c.guardians = g.guardians();
+                c.guardiansLivingApart = g.guardiansLivingApart();
+            }
             case ConsultationAnswered a -> c.consultations.replaceAll(line -> line.id().equals(a.consultationId())
                     ? new ConsultationLine(line.id(), line.officer(), line.askedBy(), a.actor(), a.answeredOn())
                     : line);
@@ -195,6 +203,8 @@ public record RequestState(
         int correctionsAsked;
         int correctionsDecided;
         final List<LocalDate> accessCopiesSent;
+        List<GuardianRef> guardians;
+        boolean guardiansLivingApart;
 
         Change(RequestState s) {
             received = s.received;
@@ -215,13 +225,16 @@ public record RequestState(
             correctionsAsked = s.correctionsAsked;
             correctionsDecided = s.correctionsDecided;
             accessCopiesSent = new ArrayList<>(s.accessCopiesSent);
+            guardians = s.guardians;
+            guardiansLivingApart = s.guardiansLivingApart;
         }
 
         RequestState done() {
             return new RequestState(received, status, acknowledged, review, answerDraftedBy, answerReviewedBy,
                     guardiansInformedOn, inspection, List.copyOf(shares), deliveryConfirmed,
                     Set.copyOf(notifiedGuardians), researchDecision, refusal, List.copyOf(consultations),
-                    warmHandoverRequested, correctionsAsked, correctionsDecided, List.copyOf(accessCopiesSent));
+                    warmHandoverRequested, correctionsAsked, correctionsDecided, List.copyOf(accessCopiesSent),
+                    List.copyOf(guardians), guardiansLivingApart);
         }
     }
 }

@@ -156,7 +156,7 @@ final class SharingGuard {
      * the school knows it.
      */
     private static void toOtherGuardian(String guardianId, Share s, RequestState state, HandlingFacts facts) {
-        boolean withAuthority = state.received().guardians().stream()
+        boolean withAuthority = state.guardians().stream()
                 .anyMatch(g -> g.id().equals(guardianId) && g.hasAuthority());
         if (!withAuthority) {
             throw RuleViolation.rule(Rule.PA_9, "Alleen de andere ouder met gezag krijgt hetzelfde dossier aangeboden.",

@@ -63,6 +63,10 @@ public final class StepFields {
                 }
                 yield Rule.PA_11;
             }
+            case CorrectGuardians g -> {
+                guardians(f, g);
+                yield Rule.G_4;
+            }
             case AskWarmHandover w -> {
                 f.required("askedBy", w.askedBy(), "verplicht (VO-1)");
                 yield Rule.VO_1;
@@ -131,11 +135,57 @@ public final class StepFields {
             case AnswerConsultation a -> texts.put("advice", a.advice());
             case RequestCorrection c -> texts.put("description", c.description());
             case DecideCorrection d -> texts.put("reason", d.reason());
+            case CorrectGuardians g -> {
+                if (g.guardians() != null) {
+                    for (int i = 0; i < g.guardians().size(); i++) {
+                        Intake.Guardian x = g.guardians().get(i);
+                        if (x != null) {
+                            texts.put("guardians[" + i + "].id", x.id());
+                            texts.put("guardians[" + i + "].name", x.name());
+                        }
+                    }
+                }
+            }
             default -> {
             }
         }
         texts.values().removeIf(java.util.Objects::isNull);
         return texts;
+    }
+
+    /** The corrected guardians, as complete as at intake: ids unique, authority known, addresses well-formed. */
+    private static void guardians(Fields f, CorrectGuardians g) {
+        f.required("guardiansLivingApart", g.guardiansLivingApart());
+        if (g.guardians() == null || g.guardians().isEmpty()) {
+            f.failed.add(new Field("guardians", "verplicht"));
+            return;
+        }
+        if (g.guardians().size() > IntakeRules.MAX_GUARDIANS) {
+            f.failed.add(new Field("guardians", "hoogstens " + IntakeRules.MAX_GUARDIANS + " ouders/verzorgers"));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < g.guardians().size(); i++) {
+            Intake.Guardian x = g.guardians().get(i);
+            String at = "guardians[" + i + "]";
+            if (x == null) {
+                f.failed.add(new Field(at, "leeg"));
+                continue;
+            }
+            if (x.id() == null || x.id().isBlank()) {
+                f.failed.add(new Field(at + ".id", "verplicht"));
+            } else if (!ids.add(x.id())) {
+                f.failed.add(new Field(at + ".id", "komt twee keer voor"));
+            }
+            f.required(at + ".hasAuthority", x.hasAuthority());
+            if (x.email() != null && !IntakeRules.EMAIL.matcher(x.email()).matches()) {
+                f.failed.add(new Field(at + ".email", "geen geldig e-mailadres"));
+            }
+            for (String text : java.util.Arrays.asList(x.id(), x.name(), x.email())) {
+                if (text != null && text.length() > IntakeRules.MAX_TEXT) {
+                    f.failed.add(new Field(at, "te lang (hoogstens " + IntakeRules.MAX_TEXT + " tekens)"));
+                }
+            }
+        }
     }
 
     private static final class Fields {

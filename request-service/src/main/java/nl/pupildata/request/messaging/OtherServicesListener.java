@@ -13,6 +13,7 @@ import nl.pupildata.events.ConsentSatisfied;
 import nl.pupildata.events.DeadlineExtended;
 import nl.pupildata.events.DeadlineSet;
 import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.model.ConsentPurpose;
 import nl.pupildata.platform.consumer.IdempotentConsumer;
 import nl.pupildata.request.persistence.ConsentActor;
 import nl.pupildata.request.persistence.RequestView;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * What request-service knows of consent and terms it learns from their events only (never by calling the
- * other services): consent satisfied or lapsed (G-2, G-5), who asked for or recorded it (G-3), and the current due
+ * other services): consent satisfied or lapsed (G-2, G-5; SWV-5's own consent apart), who asked for or recorded it (G-3), and the current due
  * date.
  */
 @ApplicationScoped
@@ -49,6 +50,10 @@ public class OtherServicesListener {
         UUID id = envelope.requestId();
         Instant now = Instant.now(clock);
         Uni<Integer> update = switch (envelope.event()) {
+            case ConsentSatisfied s when ConsentPurpose.of(s.purpose()) == ConsentPurpose.NEXT_SCHOOL_CONTACT ->
+                    RequestView.updateNextSchoolContactConsent(id, true, now);
+            case ConsentLapsed l when ConsentPurpose.of(l.purpose()) == ConsentPurpose.NEXT_SCHOOL_CONTACT ->
+                    RequestView.updateNextSchoolContactConsent(id, false, now);
             case ConsentSatisfied s -> RequestView.updateConsent(id, true, false, now);
             case ConsentLapsed l -> RequestView.updateConsent(id, false, true, now);
             case ConsentExemptionGranted x -> RequestView.updateExemption(id, x.ground().name(), now);

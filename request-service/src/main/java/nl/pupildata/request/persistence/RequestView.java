@@ -42,6 +42,10 @@ public class RequestView extends PanacheEntityBase {
 
     public String exemption;
 
+    /** SWV-5: the guardians' consent of its own for the next school's contact person. */
+    @Column(name = "next_school_contact_consent")
+    public boolean nextSchoolContactConsent;
+
     @Column(name = "due_on")
     public LocalDate dueOn;
 
@@ -57,6 +61,10 @@ public class RequestView extends PanacheEntityBase {
     public static Uni<Integer> updateConsent(UUID id, boolean satisfied, boolean lapsed, Instant at) {
         return update("consentSatisfied = ?1, consentLapsed = ?2, updatedAt = ?3 where requestId = ?4", satisfied,
                 lapsed, at, id);
+    }
+
+    public static Uni<Integer> updateNextSchoolContactConsent(UUID id, boolean satisfied, Instant at) {
+        return update("nextSchoolContactConsent = ?1, updatedAt = ?2 where requestId = ?3", satisfied, at, id);
     }
 
     public static Uni<Integer> updateExemption(UUID id, String exemption, Instant at) {

@@ -63,7 +63,8 @@ public class RequestResource {
     public record RequestDetails(UUID id, String kind, String schoolBrin, String status, String complexity,
             LocalDate receivedOn, boolean consentSatisfied, String consentExemption, LocalDate dueOn,
             List<RequestGuide.Blocker> blockers, List<String> allowedActions, Pupil pupil,
-            List<RequestHandling.Guardian> guardians, List<RequestHandling.ConsultationView> consultations) {
+            List<RequestHandling.Guardian> guardians, boolean guardiansLivingApart,
+            List<RequestHandling.ConsultationView> consultations) {
     }
 
     /** The pupil as staff identify them: the school's reference, the name, the group (no date of birth). */
@@ -152,6 +153,9 @@ public class RequestResource {
     }
 
     public record WarmHandoverBody(TransferSide askedBy) {
+    }
+
+    public record GuardiansBody(List<Intake.Guardian> guardians, Boolean guardiansLivingApart) {
     }
 
     public record RefusalBody(Boolean partial, String reason) {
@@ -261,6 +265,16 @@ public class RequestResource {
     public Uni<RestResponse<RequestDetails>> decideCorrection(@PathParam("id") UUID id, CorrectionDecisionBody body) {
         CorrectionDecisionBody b = required(body);
         return step(id, new RequestCommand.DecideCorrection(b.outcome(), b.reason()));
+    }
+
+    @POST
+    @Path("{id}/guardians")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
+    @Operation(summary = "G-4 / G-5: correct the guardians, their authority or whether they live apart after intake "
+            + "(consent-service determines the consent requirement again)")
+    public Uni<RestResponse<RequestDetails>> correctGuardians(@PathParam("id") UUID id, GuardiansBody body) {
+        GuardiansBody b = required(body);
+        return step(id, new RequestCommand.CorrectGuardians(b.guardians(), b.guardiansLivingApart()));
     }
 
     @POST
@@ -384,6 +398,6 @@ public class RequestResource {
                 RequestGuide.blockers(state, consent, view == null || view.exemption == null ? null
                         : ExemptionGround.valueOf(view.exemption)), RequestGuide.allowedActions(state),
                 new Pupil(state.received().pupilRef(), h.people().pupilName(), state.received().pupilGroup()),
-                h.people().guardians(), h.consultations());
+                h.people().guardians(), state.guardiansLivingApart(), h.consultations());
     }
 }

@@ -134,7 +134,7 @@ public class RequestHandling {
                     .flatMap(details -> ConsentActor.of(id).flatMap(consentActors -> {
                         HandlingFacts facts = new HandlingFacts(LocalDate.now(clock), actor, actorRoles,
                                 view.consentSatisfied,
-                                view.consentLapsed, view.exemption == null ? null : ExemptionGround.valueOf(view.exemption),
+                                view.consentLapsed, view.nextSchoolContactConsent, view.exemption == null ? null : ExemptionGround.valueOf(view.exemption),
                                 consentActors, guardianEmails(details), policy);
                         List<RequestEvent> events;
                         try {
@@ -151,6 +151,10 @@ public class RequestHandling {
                         List<PupilDataEvent> after = new ArrayList<>(stream.history());
                         after.addAll(events);
                         String note = command.note();
+                        if (command instanceof RequestCommand.CorrectGuardians corrected && details != null) {
+                            // G-4: the names and addresses stay here; the event carries ids and authority only.
+                            details.guardians = writeGuardians(keepKnownAddresses(corrected.guardians(), details));
+                        }
                         return store.append(id, stream.version(), events)
                                 .call(() -> note == null || note.isBlank() ? Uni.createFrom().voidItem()
                                         : RequestNote.of(id, stream.version() + 1, note.trim()).persist())
@@ -220,13 +224,34 @@ public class RequestHandling {
         }
     }
 
+    /** A corrected guardian without an address keeps the one the school had (PA-8, PA-9 send to it). */
+    private List<Intake.Guardian> keepKnownAddresses(List<Intake.Guardian> corrected, PersonalDetails details) {
+        Map<String, Intake.Guardian> known = new LinkedHashMap<>();
+        try {
+            json.readValue(details.guardians, GUARDIANS).forEach(g -> known.put(g.id(), g));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
+        }
+        return corrected.stream().map(g -> g.email() != null || !known.containsKey(g.id()) ? g
+                : new Intake.Guardian(g.id(), g.name(), known.get(g.id()).email(), g.hasAuthority(),
+                        known.get(g.id()).emailChecked())).toList();
+    }
+
+    private String writeGuardians(List<Intake.Guardian> guardians) {
+        try {
+            return json.writeValueAsString(guardians);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private PersonalDetails personalDetails(UUID id, Intake intake) {
         PersonalDetails details = new PersonalDetails();
         details.requestId = id;
         details.pupilName = intake.pupil().name();
         details.pupilDateOfBirth = intake.pupil().dateOfBirth();
         try {
-            details.guardians = json.writeValueAsString(intake.guardiansOrEmpty());
+            details.guardians = writeGuardians(intake.guardiansOrEmpty());
             details.requester = intake.requester() == null ? null : json.writeValueAsString(intake.requester());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

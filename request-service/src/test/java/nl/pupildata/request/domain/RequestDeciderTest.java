@@ -28,6 +28,7 @@ class RequestDeciderTest {
     boolean lapsed;
     ExemptionGround exemption;
     Set<String> consentHandledBy = Set.of();
+    boolean contactConsent;
     java.util.Map<String, String> emails = java.util.Map.of("g1", "anna@example.nl", "g2", "bram@example.nl");
     Set<String> roles = Set.of("DIRECTOR");
 
@@ -50,7 +51,8 @@ class RequestDeciderTest {
     }
 
     List<RequestEvent> when(RequestCommand command, String actor) {
-        HandlingFacts facts = new HandlingFacts(TODAY, actor, roles, consent, lapsed, exemption, consentHandledBy, emails,
+        HandlingFacts facts = new HandlingFacts(TODAY, actor, roles, consent, lapsed, contactConsent, exemption,
+                consentHandledBy, emails,
                 HandlingFacts.BoardPolicy.DEFAULT);
         List<RequestEvent> events = RequestDecider.decide(command, RequestState.replay(history), facts);
         history.addAll(events);
@@ -175,6 +177,26 @@ class RequestDeciderTest {
                     null, true, null, null, null, null, "g3")), "g3 has no authority");
             assertInstanceOf(InformationShared.class, when(toBram).get(0));
             assertInstanceOf(RequestClosed.class, when(new Close()).get(0));
+        }
+
+        @Test
+        void g4_theGuardiansAreCorrectedAfterIntakeByTheDirectorOrKc_andPa9FollowsTheCorrection() {
+            given(apart, acknowledged, new DossierReviewed(ID, ME, true, true),
+                    new InformationShared(ID, ME, ShareChannel.SECURE_MAIL, TODAY, List.of(), null));
+            List<Intake.Guardian> corrected = List.of(new Intake.Guardian("g1", "Anna", "anna@example.nl", true),
+                    new Intake.Guardian("g2", "Bram", "bram@example.nl", false));
+            roles = Set.of("ADMIN_STAFF");
+            assertEquals(Rule.G_4, refusedBy(new CorrectGuardians(corrected, true)), "the director or KC");
+            roles = Set.of("QUALITY_COORDINATOR");
+            RuleViolation incomplete = assertThrows(RuleViolation.class, () -> when(new CorrectGuardians(
+                    List.of(new Intake.Guardian("g1", "Anna", "anna@", null)), null)));
+            assertEquals(List.of("guardiansLivingApart", "guardians[0].hasAuthority", "guardians[0].email"),
+                    incomplete.fields().stream().map(RuleViolation.Field::field).toList());
+            assertEquals(Rule.G_4, refusedBy(new CorrectGuardians(List.of(corrected.get(1)), true)), "the requester");
+            assertEquals(Rule.PA_9, refusedBy(new Close()), "g2 must still be told");
+            GuardiansCorrected g = (GuardiansCorrected) when(new CorrectGuardians(corrected, true)).get(0);
+            assertEquals(List.of(new GuardianRef("g1", true), new GuardianRef("g2", false)), g.guardians());
+            assertInstanceOf(RequestClosed.class, when(new Close()).get(0), "g2 has no authority after all");
         }
 
         @Test
@@ -503,7 +525,7 @@ class RequestDeciderTest {
         void oso2_theAbsenceWindowIsABoardSetting() {
             given(transfer, inspected);
             consent = true;
-            HandlingFacts oneYear = new HandlingFacts(TODAY, ME, roles, true, false, null, Set.of(), java.util.Map.of(),
+            HandlingFacts oneYear = new HandlingFacts(TODAY, ME, roles, true, false, false, null, Set.of(), java.util.Map.of(),
                     new HandlingFacts.BoardPolicy(java.time.Period.ofYears(1),
                             HandlingFacts.BoardPolicy.DEFAULT.statutorySections()));
             Share eighteenMonths = oso(section(OsoSection.TOETSRESULTATEN),
@@ -618,10 +640,12 @@ class RequestDeciderTest {
         }
 
         @Test
-        void swv5_theNextSchoolsContactOnlyWithConsent() {
+        void swv5_theNextSchoolsContactOnlyWithAConsentForThatPurposeOfItsOwn() {
             given(received(RequestKind.SUPPORT_FILE, false, null, null, 8, false, null));
             assertEquals(Rule.SWV_5, refusedBy(new AddNextSchoolContact()));
             consent = true;
+            assertEquals(Rule.SWV_5, refusedBy(new AddNextSchoolContact()), "the support file's consent is not it");
+            contactConsent = true;
             assertInstanceOf(NextSchoolContactAdded.class, when(new AddNextSchoolContact()).get(0));
             history.clear();
             given(received(RequestKind.THIRD_PARTY, false, null, ThirdPartyTopic.OTHER, 8, false, null));

@@ -33,7 +33,7 @@ class RequestGuideTest {
     }
 
     static String shareRefusedBy(RequestState s, ShareChannel channel) {
-        HandlingFacts facts = new HandlingFacts(TODAY, "director", java.util.Set.of("DIRECTOR"), false, false, null,
+        HandlingFacts facts = new HandlingFacts(TODAY, "director", java.util.Set.of("DIRECTOR"), false, false, false, null,
                 java.util.Set.of(), java.util.Map.of("g1", "anna@example.nl"),
                 HandlingFacts.BoardPolicy.DEFAULT);
         Share share = new Share(channel, "anna@example.nl", null, null,

@@ -32,7 +32,7 @@ public final class Api {
     public record Request(UUID id, String kind, String schoolBrin, String status, String complexity,
             LocalDate receivedOn, boolean consentSatisfied, String consentExemption, LocalDate dueOn,
             List<Blocker> blockers, List<String> allowedActions, Pupil pupil, List<Guardian> guardians,
-            List<Consultation> consultations) {
+            boolean guardiansLivingApart, List<Consultation> consultations) {
 
         public List<Consultation> consultationsOrEmpty() {
             return consultations == null ? List.of() : consultations;
@@ -76,7 +76,12 @@ public final class Api {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Consent(UUID requestId, String requirement, List<String> requiredFrom, Set<String> granted,
             Set<String> refused, Set<String> withdrawn, String exemption, boolean satisfied,
-            List<ConsentLine> history) {
+            Purpose nextSchoolContact, List<ConsentLine> history) {
+    }
+
+    /** SWV-5: the consent of its own for the next school's contact person. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Purpose(Set<String> asked, Set<String> granted, Set<String> withdrawn, boolean satisfied) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -54,6 +54,7 @@ public final class StepForms {
             case "warm-handover" -> List.of(
                     FormField.codes("askedBy", "Wie vraagt erom", "side", "SENDING_SCHOOL", "RECEIVING_SCHOOL"));
             case "access-copies" -> List.of(FormField.of("date", "on", "Inzage gestuurd op"));
+            case "guardians" -> guardians(request);
             case "refusal" -> List.of(
                     FormField.select("partial", "Geheel of gedeeltelijk", List.of(
                             new FormField.Option("false", "Geheel"), new FormField.Option("true", "Gedeeltelijk"))),
@@ -144,6 +145,36 @@ public final class StepForms {
         return fields;
     }
 
+    /** G-4: the guardians as they are now, one row more for a guardian not yet known; addresses left empty stay. */
+    private static List<FormField> guardians(Api.Request request) {
+        List<FormField> fields = new ArrayList<>();
+        int rows = request.guardians().size() + 1;
+        for (int i = 0; i < rows; i++) {
+            String who = i < request.guardians().size() ? "Ouder/verzorger " + (i + 1) : "Nieuwe ouder/verzorger";
+            fields.add(FormField.of("hidden", "guardians[" + i + "].id", "id"));
+            fields.add(FormField.text("guardians[" + i + "].name", who + ": naam"));
+            fields.add(FormField.of("email", "guardians[" + i + "].email",
+                    who + ": e-mailadres (leeg: het bekende adres blijft)"));
+            fields.add(FormField.of("checkbox", "guardians[" + i + "].hasAuthority", who + ": heeft gezag"));
+        }
+        fields.add(FormField.of("checkbox", "guardiansLivingApart", "De ouders wonen gescheiden"));
+        return fields;
+    }
+
+    /** The guardians form filled in as the request has them now. */
+    public static Map<String, String> guardianValues(Api.Request request) {
+        Map<String, String> v = new java.util.LinkedHashMap<>();
+        List<Api.Guardian> known = request.guardians();
+        for (int i = 0; i < known.size(); i++) {
+            v.put("guardians[" + i + "].id", known.get(i).id());
+            v.put("guardians[" + i + "].name", known.get(i).name() == null ? "" : known.get(i).name());
+            v.put("guardians[" + i + "].hasAuthority", String.valueOf(Boolean.TRUE.equals(known.get(i).hasAuthority())));
+        }
+        v.put("guardians[" + known.size() + "].id", "g" + (known.size() + 1));
+        v.put("guardiansLivingApart", String.valueOf(request.guardiansLivingApart()));
+        return v;
+    }
+
     private static FormField exportedPdf() {
         return FormField.of("checkbox", "exportedFromPupilAdministration",
                 "Per beveiligde mail: de PDF komt rechtstreeks uit het leerlingvolgsysteem (G-13)");
@@ -162,6 +193,13 @@ public final class StepForms {
                     new FormField("reason", "Reden", "textarea", List.of(), null));
             default -> List.of(hidden("guardianId"));
         };
+    }
+
+    /** A consent action for a purpose of its own (SWV-5: the next school's contact person). */
+    public static List<FormField> consentWithPurpose(String what) {
+        List<FormField> fields = new ArrayList<>(consent(what));
+        fields.add(hidden("purpose"));
+        return fields;
     }
 
     /** Asking an officer for advice (G-9, G-11, PA-12, OSO-4). */
@@ -206,6 +244,22 @@ public final class StepForms {
                 body.put("statementAdded", checked(v, "statementAdded"));
             }
             case "shares" -> share(body, v);
+            case "guardians" -> {
+                ArrayNode guardians = body.putArray("guardians");
+                for (int i = 0; v.containsKey("guardians[" + i + "].id"); i++) {
+                    String name = v.get("guardians[" + i + "].name");
+                    boolean last = !v.containsKey("guardians[" + (i + 1) + "].id");
+                    if (last && blank(name) && blank(v.get("guardians[" + i + "].email"))) {
+                        continue; // the row for a new guardian, left empty
+                    }
+                    ObjectNode g = guardians.addObject();
+                    put(g, "id", v.get("guardians[" + i + "].id"));
+                    put(g, "name", name);
+                    put(g, "email", v.get("guardians[" + i + "].email"));
+                    g.put("hasAuthority", checked(v, "guardians[" + i + "].hasAuthority"));
+                }
+                body.put("guardiansLivingApart", checked(v, "guardiansLivingApart"));
+            }
             case "refusal" -> {
                 if (!blank(v.get("partial"))) {
                     body.put("partial", Boolean.parseBoolean(v.get("partial")));

@@ -78,7 +78,7 @@ public class RequestPage {
         }
         Map<String, String> values = Forms.values(form);
         Answer<Api.Consent> answer = calls.consentAction(id, what, StepForms.toJson(what, values));
-        String key = RequestPages.consentKey(what, values.get("guardianId"));
+        String key = RequestPages.consentKey(what, values.get("guardianId"), values.get("purpose"));
         return outcome(id, answer, "consent/" + what, key, values);
     }
 

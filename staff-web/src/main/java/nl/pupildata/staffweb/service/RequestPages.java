@@ -50,7 +50,8 @@ public class RequestPages {
             if (viewer.may(step)) {
                 actions.add(action(step, Labels.of("step", step), base + "/stap/" + step,
                         StepForms.step(step, r), DATED.contains(step) ? Map.of("on", LocalDate.now().toString())
-                                : Map.of(), refusedKey, refusal));
+                                : step.equals("guardians") ? StepForms.guardianValues(r) : Map.of(), refusedKey,
+                        refusal));
             }
         }
 
@@ -63,6 +64,13 @@ public class RequestPages {
                     : c.refused().contains(g.id()) ? "Toestemming geweigerd"
                     : c.withdrawn().contains(g.id()) ? "Toestemming ingetrokken" : "Nog niet";
             boolean required = c != null && c.requiredFrom().contains(g.id());
+            Api.Purpose contact = c == null ? null : c.nextSchoolContact();
+            boolean supportFile = "SUPPORT_FILE".equals(r.kind()) && consentApplies && contact != null;
+            if (supportFile) {
+                word += "; contactpersoon vervolgschool: " + (contact.granted().contains(g.id()) ? "toestemming gegeven"
+                        : contact.withdrawn().contains(g.id()) ? "toestemming ingetrokken"
+                        : contact.asked().contains(g.id()) ? "gevraagd" : "nog niet");
+            }
             guardians.add(new RequestView.GuardianLine(g.id(), g.name(), Boolean.TRUE.equals(g.hasAuthority()),
                     required, word));
             if (consentApplies && Boolean.TRUE.equals(g.hasAuthority()) && !isFinal(r)) {
@@ -70,9 +78,19 @@ public class RequestPages {
                 for (String what : c.granted().contains(g.id()) ? List.of("withdrawals")
                         : List.of("requests", "grants", "refusals")) {
                     if (viewer.may("consent/" + what)) {
-                        consentActions.add(action(consentKey(what, g.id()), Labels.of("step", "consent/" + what)
+                        consentActions.add(action(consentKey(what, g.id(), null), Labels.of("step", "consent/" + what)
                                 + ": " + who, base + "/toestemming/" + what, StepForms.consent(what),
                                 Map.of("guardianId", g.id()), refusedKey, refusal));
+                    }
+                }
+                // SWV-5: the next school's contact person needs a consent of its own.
+                for (String what : !supportFile ? List.<String>of() : contact.granted().contains(g.id())
+                        ? List.of("withdrawals") : List.of("requests", "grants")) {
+                    if (viewer.may("consent/" + what)) {
+                        consentActions.add(action(consentKey(what, g.id(), CONTACT),
+                                Labels.of("step", "consent/" + what) + " (contactpersoon vervolgschool): " + who,
+                                base + "/toestemming/" + what, StepForms.consentWithPurpose(what),
+                                Map.of("guardianId", g.id(), "purpose", CONTACT), refusedKey, refusal));
                     }
                 }
             }
@@ -126,7 +144,11 @@ public class RequestPages {
         return FormState.refused(values, problem, Map.of());
     }
 
-    public static String consentKey(String what, String guardianId) {
-        return "consent/" + what + (guardianId == null || guardianId.isBlank() ? "" : "/" + guardianId);
+    /** SWV-5's purpose of its own, as consent-service names it. */
+    static final String CONTACT = "NEXT_SCHOOL_CONTACT";
+
+    public static String consentKey(String what, String guardianId, String purpose) {
+        return "consent/" + what + (guardianId == null || guardianId.isBlank() ? "" : "/" + guardianId)
+                + (purpose == null || purpose.isBlank() ? "" : "/" + purpose);
     }
 }
