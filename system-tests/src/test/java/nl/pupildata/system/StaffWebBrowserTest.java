@@ -158,9 +158,15 @@ class StaffWebBrowserTest {
         browser.axe("Verzoek: administratie");
         browser.signOut();
 
-        // The KC reviews the dossier.
+        // The KC records a correction the guardian asked for, and decides on it (PA-11); then reviews the dossier.
         browser.signIn("kc.12ab");
         browser.open(requestPath);
+        takeStep("corrections", f -> browser.type(f, "description", "Het verslag van groep 3 noemt een verkeerde "
+                + "school"));
+        takeStep("correction-decision", f -> {
+            browser.choose(f, "outcome", "Deels aangepast");
+            browser.type(f, "reason", "De school is verbeterd; het verslag zelf blijft, met de zienswijze erbij.");
+        });
         takeStep("review", f -> {
             browser.tick(f, "otherPupilsPseudonymised");
             browser.tick(f, "homeSituationChecked");
@@ -233,6 +239,8 @@ class StaffWebBrowserTest {
 
         browser.signIn("kc.12ab");
         browser.open("/verzoeken/" + id);
+        takeStep("access-copies", f -> { // SWV-3: today's date is filled in
+        });
         takeStep("consent-grants-g1", f -> {
             browser.choose(f, "evidence", "E-mail van de ouder");
             browser.type(f, "evidenceRef", "Mail van 12-11 in ParnasSys");

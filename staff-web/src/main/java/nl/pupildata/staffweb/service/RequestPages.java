@@ -16,7 +16,7 @@ import nl.pupildata.staffweb.domain.StepForms;
 @RequestScoped
 public class RequestPages {
 
-    private static final Set<String> DATED = Set.of("guardians-informed", "guardian-inspection");
+    private static final Set<String> DATED = Set.of("guardians-informed", "guardian-inspection", "access-copies");
 
     @Inject
     ServiceCalls calls;
