@@ -34,6 +34,7 @@ public enum EventType {
     CORRECTION_DECIDED("CorrectionDecided", CorrectionDecided.class, Topic.REQUESTS),
     ACCESS_COPY_SENT("AccessCopySent", AccessCopySent.class, Topic.REQUESTS),
     GUARDIANS_CORRECTED("GuardiansCorrected", GuardiansCorrected.class, Topic.REQUESTS),
+    LETTER_ISSUED("LetterIssued", LetterIssued.class, Topic.REQUESTS),
 
     CONSENT_REQUIREMENT_DETERMINED("ConsentRequirementDetermined", ConsentRequirementDetermined.class, Topic.CONSENTS),
     CONSENT_REQUESTED("ConsentRequested", ConsentRequested.class, Topic.CONSENTS),

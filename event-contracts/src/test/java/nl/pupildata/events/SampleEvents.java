@@ -48,6 +48,8 @@ final class SampleEvents {
             case WARM_HANDOVER_REQUESTED -> new WarmHandoverRequested(REQUEST, STAFF, TransferSide.RECEIVING_SCHOOL);
             case CORRECTION_DECIDED -> new CorrectionDecided(REQUEST, STAFF, CorrectionOutcome.PARTLY_MADE);
             case ACCESS_COPY_SENT -> new AccessCopySent(REQUEST, "coordinator@12AB", DAY.plusDays(3));
+            case LETTER_ISSUED -> new LetterIssued(REQUEST, STAFF, LetterKind.ACKNOWLEDGEMENT, 1, "g1",
+                    LetterChannel.SECURE_MAIL);
             case GUARDIANS_CORRECTED -> new GuardiansCorrected(REQUEST, STAFF,
                     List.of(new GuardianRef("g1", true), new GuardianRef("g2", false)), true);
             case CONSENT_REQUIREMENT_DETERMINED -> new ConsentRequirementDetermined(REQUEST, "consent-service",

@@ -179,6 +179,13 @@ final class StaffBrowser implements AutoCloseable {
     }
 
     /** Submits the form the element is in, and waits until the browser shows the answer. */
+    /** Fetches a URL in the signed-in page (its session cookie) and says "status content-type". */
+    String fetch(String url) {
+        return String.valueOf(((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[1];"
+                + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')))"
+                + ".catch(e => done('failed ' + e))", url));
+    }
+
     void submit(WebElement scope) {
         WebElement main = driver.findElement(By.tagName("main"));
         scope.findElement(By.cssSelector("button[type=submit]")).click();

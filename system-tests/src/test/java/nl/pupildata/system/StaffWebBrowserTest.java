@@ -200,6 +200,11 @@ class StaffWebBrowserTest {
             browser.date(f, "expectedOn", LocalDate.now().plusDays(3));
             browser.tick(f, "otherGuardiansMentioned");
         });
+        // The acknowledgement letter, written from what was just recorded: read first (PDF), then issued.
+        WebElement letter = browser.find(By.id("brief-acknowledgement"));
+        assertEquals("200 application/pdf", browser.fetch(letter.findElement(By.tagName("a")).getAttribute("href")));
+        browser.submit(letter);
+        assertTrue(done().contains("Brief uitgegeven"), done());
         takeStep("closure", f -> {
         });
         assertTrue(browser.find(By.cssSelector("dl.facts")).getText().contains("Afgesloten"));

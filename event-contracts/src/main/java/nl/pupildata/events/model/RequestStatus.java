@@ -2,6 +2,7 @@ package nl.pupildata.events.model;
 
 import nl.pupildata.events.DeliveryConfirmed;
 import nl.pupildata.events.InformationShared;
+import nl.pupildata.events.LetterIssued;
 import nl.pupildata.events.OtherGuardianNotified;
 import nl.pupildata.events.RequestClosed;
 import nl.pupildata.events.RequestEvent;
@@ -40,6 +41,7 @@ public enum RequestStatus {
             case RequestClosed c -> CLOSED;
             case DeliveryConfirmed d -> current;
             case OtherGuardianNotified n -> current;
+            case LetterIssued l -> current;
             default -> progressed;
         };
     }

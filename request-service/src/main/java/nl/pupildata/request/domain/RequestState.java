@@ -30,10 +30,11 @@ public record RequestState(
         int correctionsDecided,
         List<LocalDate> accessCopiesSent,
         List<GuardianRef> guardians,
-        boolean guardiansLivingApart) {
+        boolean guardiansLivingApart,
+        RequestAcknowledged acknowledgement) {
 
     public static final RequestState NONE = new RequestState(null, null, false, null, null, null, null, null,
-            List.of(), false, Set.of(), null, null, List.of(), false, 0, 0, List.of(), List.of(), false);
+            List.of(), false, Set.of(), null, null, List.of(), false, 0, 0, List.of(), List.of(), false, null);
 
     /** VO-1: a warm handover asked for at intake or later, by either school. */
     public boolean warmHandoverAsked() {
@@ -143,7 +144,10 @@ public record RequestState(
         Change c = change();
         c.status = RequestStatus.after(status, requestEvent);
         switch (requestEvent) {
-            case RequestAcknowledged a -> c.acknowledged = true;
+            case RequestAcknowledged a -> {
+                c.acknowledged = true;
+                c.acknowledgement = a;
+            }
             case DossierReviewed d -> c.review = d;
             case AnswerDrafted d -> {
                 c.answerDraftedBy = d.actor();
@@ -205,6 +209,7 @@ public record RequestState(
         final List<LocalDate> accessCopiesSent;
         List<GuardianRef> guardians;
         boolean guardiansLivingApart;
+        RequestAcknowledged acknowledgement;
 
         Change(RequestState s) {
             received = s.received;
@@ -227,6 +232,7 @@ public record RequestState(
             accessCopiesSent = new ArrayList<>(s.accessCopiesSent);
             guardians = s.guardians;
             guardiansLivingApart = s.guardiansLivingApart;
+            acknowledgement = s.acknowledgement;
         }
 
         RequestState done() {
@@ -234,7 +240,7 @@ public record RequestState(
                     guardiansInformedOn, inspection, List.copyOf(shares), deliveryConfirmed,
                     Set.copyOf(notifiedGuardians), researchDecision, refusal, List.copyOf(consultations),
                     warmHandoverRequested, correctionsAsked, correctionsDecided, List.copyOf(accessCopiesSent),
-                    List.copyOf(guardians), guardiansLivingApart);
+                    List.copyOf(guardians), guardiansLivingApart, acknowledgement);
         }
     }
 }

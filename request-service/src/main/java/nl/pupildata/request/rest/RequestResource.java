@@ -31,7 +31,12 @@ import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.platform.problem.Violation;
 import nl.pupildata.platform.security.Caller;
 import nl.pupildata.rules.Roles;
+import nl.pupildata.request.service.LetterWriter;
 import nl.pupildata.request.service.RequestHandling;
+import nl.pupildata.request.domain.Letters;
+import nl.pupildata.events.model.LetterChannel;
+import nl.pupildata.events.model.LetterKind;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import nl.pupildata.request.domain.Intake;
 import nl.pupildata.request.domain.RequestCommand;
 import nl.pupildata.request.domain.RequestGuide;
@@ -47,12 +52,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "requests", description = "Intake and handling of requests for pupil data")
 public class RequestResource {
 
+    private final LetterWriter writer;
     private final RequestHandling handling;
     private final Caller caller;
     private final HttpServerRequest http;
 
-    public RequestResource(RequestHandling handling, Caller caller, HttpServerRequest http) {
+    public RequestResource(RequestHandling handling, LetterWriter writer, Caller caller, HttpServerRequest http) {
         this.handling = handling;
+        this.writer = writer;
         this.caller = caller;
         this.http = http;
     }
@@ -361,6 +368,62 @@ public class RequestResource {
     @Operation(summary = "Close the request (PA-9: after the other guardian was told)")
     public Uni<RestResponse<RequestDetails>> close(@PathParam("id") UUID id) {
         return step(id, new RequestCommand.Close());
+    }
+
+    // --- Letters to guardians (issue 18) ------------------------------------------------------------------
+
+    public record LetterBody(String guardianId, LetterChannel channel) {
+    }
+
+    /** An issued letter: its kind, the version of its LetterIssued event, to whom, and where to read it again. */
+    public record IssuedLetterView(String kind, int version, String recipientGuardianId, String href) {
+    }
+
+    @GET
+    @Path("{id}/letters/{kind}")
+    @Produces("application/pdf")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "A letter to a guardian as PDF (acknowledgement, other-guardian-notice, refusal, "
+            + "transfer-file-invitation), written from the record now; with ?issued=<version> the issued letter, "
+            + "written again from the facts it was issued with")
+    public Uni<Response> letter(@PathParam("id") UUID id, @PathParam("kind") String kind,
+            @QueryParam("guardianId") String guardianId, @QueryParam("issued") Integer issued) {
+        LetterKind letterKind = letterKind(kind);
+        Uni<Letters.Letter> letter = issued == null
+                ? handling.composeLetter(id, letterKind, guardianId, caller::requireSchool)
+                        .map(RequestHandling.ComposedLetter::letter)
+                : handling.issuedLetter(id, issued, caller::requireSchool);
+        return letter.emitOn(Infrastructure.getDefaultWorkerPool()).map(l -> Response.ok(writer.pdf(l), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + kind + "-" + id + ".pdf\"").build());
+    }
+
+    @POST
+    @Path("{id}/letters/{kind}")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
+    @Operation(summary = "Issue a letter to a guardian: LetterIssued (never the text) and the PDF kept here")
+    public Uni<IssuedLetterView> issueLetter(@PathParam("id") UUID id, @PathParam("kind") String kind,
+            LetterBody body) {
+        LetterKind letterKind = letterKind(kind);
+        String guardianId = body == null ? null : body.guardianId();
+        LetterChannel channel = body == null || body.channel() == null ? LetterChannel.SECURE_MAIL : body.channel();
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return handling.composeLetter(id, letterKind, guardianId, caller::requireSchool)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(composed -> Map.entry(composed, writer.pdf(composed.letter())))
+                .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                .flatMap(written -> handling.issueLetter(id, written.getKey(), written.getValue(), caller.actor(),
+                        channel).map(version -> new IssuedLetterView(kind, version,
+                                written.getKey().letter().recipientGuardianId(),
+                                "/requests/" + id + "/letters/" + kind + "?issued=" + version)));
+    }
+
+    /** A letter's kind as the URL names it ({@code other-guardian-notice}); an unknown one is 404. */
+    static LetterKind letterKind(String kind) {
+        try {
+            return LetterKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Een brief '" + kind + "' bestaat niet.");
+        }
     }
 
     private Uni<RestResponse<RequestDetails>> step(UUID id, RequestCommand command) {

@@ -33,7 +33,12 @@ import nl.pupildata.request.domain.IntakeRules;
 import nl.pupildata.request.domain.RequestCommand;
 import nl.pupildata.request.domain.RequestDecider;
 import nl.pupildata.request.domain.RequestState;
+import nl.pupildata.events.LetterIssued;
+import nl.pupildata.events.model.LetterChannel;
+import nl.pupildata.events.model.LetterKind;
+import nl.pupildata.request.domain.Letters;
 import nl.pupildata.request.persistence.ConsentActor;
+import nl.pupildata.request.persistence.IssuedLetter;
 import nl.pupildata.request.persistence.PersonalDetails;
 import nl.pupildata.request.persistence.RequestNote;
 import nl.pupildata.request.persistence.RequestView;
@@ -55,18 +60,117 @@ public class RequestHandling {
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final HandlingFacts.BoardPolicy policy;
+    private final Letters.Letterhead letterhead;
 
     public RequestHandling(EventStore store, Clock clock, ObjectMapper json, MeterRegistry metrics,
             @ConfigProperty(name = "pupil-data.free-mail-domains") Set<String> freeMailDomains,
             @ConfigProperty(name = "pupil-data.oso.absence-window", defaultValue = "P2Y") Period absenceWindow,
             @ConfigProperty(name = "pupil-data.oso.statutory-sections",
-                    defaultValue = "TOETSRESULTATEN,DOORSTROOMTOETS,VERZUIM") Set<OsoSection> statutorySections) {
+                    defaultValue = "TOETSRESULTATEN,DOORSTROOMTOETS,VERZUIM") Set<OsoSection> statutorySections,
+            @ConfigProperty(name = "pupil-data.board.name") String boardName,
+            @ConfigProperty(name = "pupil-data.board.address") String boardAddress,
+            @ConfigProperty(name = "pupil-data.board.signed-by") String signedBy,
+            @ConfigProperty(name = "pupil-data.board.complaints") String complaints) {
         this.store = store;
         this.clock = clock;
         this.json = json;
         this.metrics = metrics;
         this.intakeRules = new IntakeRules(freeMailDomains);
         this.policy = new HandlingFacts.BoardPolicy(absenceWindow, statutorySections);
+        this.letterhead = new Letters.Letterhead(boardName, boardAddress, signedBy, complaints);
+    }
+
+    /** A letter written from the request as it is now, and the stream version it was written at. */
+    public record ComposedLetter(Letters.Letter letter, int version) {
+    }
+
+    /** Composes a letter to a guardian from the record (names and addresses from this service's own database). */
+    public Uni<ComposedLetter> composeLetter(UUID id, LetterKind kind, String guardianId, SchoolCheck schoolCheck) {
+        return Panache.withSession(() -> store.load(id).flatMap(stream -> {
+            RequestState state = RequestState.replay(stream.history());
+            if (!state.exists()) {
+                throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
+            }
+            schoolCheck.check(state.schoolBrin());
+            return RequestView.<RequestView>findById(id).flatMap(view -> PersonalDetails.<PersonalDetails>findById(id)
+                    .map(details -> new ComposedLetter(Letters.compose(kind, state, blankToNull(guardianId),
+                            letterPeople(details), view == null ? null : view.dueOn, LocalDate.now(clock), letterhead),
+                            stream.version())));
+        }));
+    }
+
+    /**
+     * Issues a written letter: LetterIssued (never the text) and, next to it, the facts and the PDF; refused with 412
+     * when the request changed since the letter was written.
+     */
+    public Uni<Integer> issueLetter(UUID id, ComposedLetter composed, byte[] pdf, String actor, LetterChannel channel) {
+        Letters.Letter letter = composed.letter();
+        int version = composed.version() + 1;
+        IssuedLetter row = new IssuedLetter();
+        row.requestId = id;
+        row.version = version;
+        row.kind = letter.kind().name();
+        row.templateVersion = letter.templateVersion();
+        row.recipient = letter.recipientGuardianId();
+        try {
+            row.facts = json.writeValueAsString(letter.facts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        row.pdf = pdf;
+        LetterIssued event = new LetterIssued(id, actor, letter.kind(), letter.templateVersion(),
+                letter.recipientGuardianId(), channel);
+        return Panache.withTransaction(() -> store.load(id).flatMap(stream -> {
+            if (stream.version() != composed.version()) {
+                throw ProblemException.preconditionFailed("Het verzoek is gewijzigd terwijl de brief werd opgesteld; "
+                        + "stel hem opnieuw op.");
+            }
+            return store.append(id, composed.version(), List.<RequestEvent>of(event)).call(row::persist);
+        })).invoke(() -> metrics.counter("pupil_data_letters_issued_total", "kind", letter.kind().name()).increment())
+                .replaceWith(version);
+    }
+
+    /** An issued letter as the record keeps it: written again from the facts it was issued with. */
+    public Uni<Letters.Letter> issuedLetter(UUID id, int version, SchoolCheck schoolCheck) {
+        return Panache.withSession(() -> store.load(id).flatMap(stream -> {
+            RequestState state = RequestState.replay(stream.history());
+            if (!state.exists()) {
+                throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
+            }
+            schoolCheck.check(state.schoolBrin());
+            return IssuedLetter.<IssuedLetter>findById(new IssuedLetter.Key(id, version)).map(row -> {
+                if (row == null) {
+                    throw ProblemException.notFound("Bij dit verzoek is geen brief met versie " + version + " uitgegeven.");
+                }
+                try {
+                    return new Letters.Letter(LetterKind.valueOf(row.kind), row.templateVersion, row.recipient,
+                            json.readValue(row.facts, FACTS));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("Stored letter facts of " + id + " are unreadable", e);
+                }
+            });
+        }));
+    }
+
+    private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {
+    };
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private Letters.People letterPeople(PersonalDetails details) {
+        if (details == null) {
+            return new Letters.People(null, Map.of(), Map.of());
+        }
+        try {
+            List<Intake.Guardian> guardians = json.readValue(details.guardians, GUARDIANS);
+            Map<String, String> names = new LinkedHashMap<>();
+            guardians.stream().filter(g -> g.id() != null && g.name() != null).forEach(g -> names.put(g.id(), g.name()));
+            return new Letters.People(details.pupilName, names, guardianEmails(details));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
+        }
     }
 
     /** A request as a command left it (or as read): its state, its row, and its stream version (the ETag). */
@@ -87,7 +191,8 @@ public class RequestHandling {
         public static final People NONE = new People(null, List.of());
     }
 
-    public record Guardian(String id, String name, Boolean hasAuthority) {
+    /** {@code requester}: the guardian who made this request (a guardian's own access request). */
+    public record Guardian(String id, String name, Boolean hasAuthority, boolean requester) {
     }
 
     public Uni<RequestReceived> receive(Intake intake, String actor) {
@@ -196,8 +301,11 @@ public class RequestHandling {
             return People.NONE;
         }
         try {
+            String requester = details.requester == null ? null
+                    : json.readValue(details.requester, Intake.Requester.class).guardianId();
             return new People(details.pupilName, json.readValue(details.guardians, GUARDIANS).stream()
-                    .map(g -> new Guardian(g.id(), g.name(), g.hasAuthority())).toList());
+                    .map(g -> new Guardian(g.id(), g.name(), g.hasAuthority(), g.id() != null
+                            && g.id().equals(requester))).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
         }

@@ -25,7 +25,7 @@ public final class Api {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Guardian(String id, String name, Boolean hasAuthority) {
+    public record Guardian(String id, String name, Boolean hasAuthority, boolean requester) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -77,6 +77,10 @@ public final class Api {
     public record Consent(UUID requestId, String requirement, List<String> requiredFrom, Set<String> granted,
             Set<String> refused, Set<String> withdrawn, String exemption, boolean satisfied,
             Purpose nextSchoolContact, List<ConsentLine> history) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IssuedLetter(String kind, int version, String recipientGuardianId, String href) {
     }
 
     /** SWV-5: the consent of its own for the next school's contact person. */

@@ -43,6 +43,16 @@ public final class Services {
         @Path("{id}/{step}")
         Response step(@PathParam("id") UUID id, @PathParam("step") String step, String bodyJson);
 
+        @GET
+        @Path("{id}/letters/{kind}")
+        @Produces({ "application/pdf", "application/problem+json" })
+        Response letter(@PathParam("id") UUID id, @PathParam("kind") String kind,
+                @QueryParam("guardianId") String guardianId);
+
+        @POST
+        @Path("{id}/letters/{kind}")
+        Response issueLetter(@PathParam("id") UUID id, @PathParam("kind") String kind, String bodyJson);
+
         @POST
         @Path("{id}/consultations/{consultationId}/answer")
         Response answer(@PathParam("id") UUID id, @PathParam("consultationId") UUID consultationId, String bodyJson);

@@ -37,6 +37,7 @@ public final class Permissions {
             Map.entry("statements", SCHOOL_STAFF),
             Map.entry("warm-handover", SCHOOL_STAFF),
             Map.entry("guardians", DIRECTION),
+            Map.entry("letters", SCHOOL_STAFF),
             Map.entry("access-copies", SCHOOL_STAFF),
             Map.entry("next-school-contact", DIRECTION),
             Map.entry("refusal", DECIDERS),

@@ -44,7 +44,7 @@ public final class StepForms {
                     FormField.of("checkbox", "statementAdded", "Hun zienswijze is toegevoegd"));
             case "shares" -> share(request);
             case "other-guardian-notices" -> List.of(FormField.select("guardianId", "Welke ouder",
-                    request.guardians().stream().filter(g -> Boolean.TRUE.equals(g.hasAuthority()))
+                    request.guardians().stream().filter(g -> Boolean.TRUE.equals(g.hasAuthority()) && !g.requester())
                             .map(g -> new FormField.Option(g.id(), g.name() == null ? g.id() : g.name())).toList()));
             case "corrections" -> List.of(new FormField("description", "Wat de ouder wil laten corrigeren of aanvullen",
                     "textarea", List.of(), null));
@@ -81,7 +81,7 @@ public final class StepForms {
                 fields.add(FormField.codes("channel", "Hoe", "channel", "SECURE_MAIL", "INSPECTION_AT_SCHOOL"));
                 List<FormField.Option> to = new ArrayList<>();
                 to.add(new FormField.Option("", "De ouder die inzage vroeg"));
-                request.guardians().stream().filter(g -> Boolean.TRUE.equals(g.hasAuthority()))
+                request.guardians().stream().filter(g -> Boolean.TRUE.equals(g.hasAuthority()) && !g.requester())
                         .forEach(g -> to.add(new FormField.Option(g.id(), (g.name() == null ? g.id() : g.name())
                                 + " (de andere ouder met gezag, nadat die is ingelicht: PA-9)")));
                 fields.add(FormField.select("recipientGuardianId", "Voor wie", to));

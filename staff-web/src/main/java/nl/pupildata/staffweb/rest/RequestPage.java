@@ -114,6 +114,49 @@ public class RequestPage {
         return outcome(id, answer, "consultations/answer", "consultations/answer/" + consultationId, values);
     }
 
+    /** The letters request-service writes (issue 18), by the names its URLs use. */
+    static final Set<String> LETTERS = Set.of("acknowledgement", "other-guardian-notice", "refusal",
+            "transfer-file-invitation");
+
+    /** A letter to read before it is issued: the PDF as request-service writes it from the record now. */
+    @GET
+    @Path("brief/{kind}")
+    @Blocking
+    public Response letter(@PathParam("id") UUID id, @PathParam("kind") String kind,
+            @QueryParam("ouder") String guardianId) {
+        if (!LETTERS.contains(kind)) {
+            throw new NotFoundException();
+        }
+        Answer<byte[]> pdf = calls.letter(id, kind, guardianId);
+        if (!pdf.ok()) {
+            return letterRefused(pdf.problem());
+        }
+        return Response.ok(pdf.value(), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + kind + ".pdf\"").build();
+    }
+
+    /** Issues a letter: request-service records LetterIssued and keeps the PDF. */
+    @POST
+    @Path("brief/{kind}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Blocking
+    public Response issueLetter(@PathParam("id") UUID id, @PathParam("kind") String kind,
+            MultivaluedMap<String, String> form) {
+        if (!LETTERS.contains(kind)) {
+            throw new NotFoundException();
+        }
+        Map<String, String> values = Forms.values(form);
+        Answer<Api.IssuedLetter> issued = calls.issueLetter(id, kind,
+                StepForms.toJson("letter", Map.of("guardianId", values.getOrDefault("guardianId", ""))));
+        return issued.ok() ? doneWith(id, "letter") : letterRefused(issued.problem());
+    }
+
+    private Response letterRefused(Api.Problem problem) {
+        String rule = problem.rule() == null ? "" : problem.rule() + ": ";
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE).entity(Failures.Templates
+                .failure(viewer, "Deze brief kan nog niet", rule + problem.detail())).build();
+    }
+
     /** After a command: back to the request with a done message, or the same form again with the refusal. */
     private Response outcome(UUID id, Answer<?> answer, String doneKey, String refusedKey, Map<String, String> values) {
         return answer.ok() ? doneWith(id, doneKey)

@@ -126,7 +126,40 @@ public class RequestPages {
         String deadlineNote = d != null ? null : deadline.problem().status() == 404
                 ? "Voor dit soort verzoek geldt geen wettelijke termijn." : deadline.problem().detail();
         return new RequestView(r, d, deadlineNote, c, guardians, timeline, timelineNote, actions, consentActions,
-                extension, consultations, ask, done == null ? null : "Vastgelegd: " + Labels.of("step", done) + ".");
+                extension, consultations, ask, letters(r, base),
+                done == null ? null : "Vastgelegd: " + Labels.of("step", done) + ".");
+    }
+
+    /** The letters of this kind of request (issue 18), per guardian they go to; request-service says when one fits. */
+    private List<RequestView.LetterLine> letters(Api.Request r, String base) {
+        List<RequestView.LetterLine> letters = new ArrayList<>();
+        if (!viewer.may("letters")) {
+            return letters;
+        }
+        switch (r.kind()) {
+            case "PARENT_ACCESS" -> {
+                letters.add(letter(base, "acknowledgement", null, null));
+                for (Api.Guardian g : r.guardians()) {
+                    if (Boolean.TRUE.equals(g.hasAuthority()) && !g.requester()) {
+                        letters.add(letter(base, "other-guardian-notice", g.id(), g.name()));
+                    }
+                }
+                letters.add(letter(base, "refusal", null, null));
+            }
+            case "SCHOOL_TRANSFER", "SECONDARY_TRANSFER" -> r.guardians().stream()
+                    .filter(g -> Boolean.TRUE.equals(g.hasAuthority()))
+                    .forEach(g -> letters.add(letter(base, "transfer-file-invitation", g.id(), g.name())));
+            default -> {
+            }
+        }
+        return letters;
+    }
+
+    private static RequestView.LetterLine letter(String base, String kind, String guardianId, String name) {
+        String to = guardianId == null ? "" : "?ouder=" + guardianId;
+        return new RequestView.LetterLine("brief-" + kind + (guardianId == null ? "" : "-" + guardianId),
+                Labels.of("letter", kind) + (name == null ? "" : " — aan " + name), base + "/brief/" + kind + to,
+                base + "/brief/" + kind, guardianId);
     }
 
     private static RequestView.Action action(String key, String title, String url,

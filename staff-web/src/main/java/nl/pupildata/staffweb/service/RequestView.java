@@ -10,7 +10,11 @@ import nl.pupildata.staffweb.domain.FormState;
 public record RequestView(Api.Request request, Api.Deadline deadline, String deadlineNote, Api.Consent consent,
         List<GuardianLine> guardians, List<Line> timeline, String timelineNote, List<Action> actions,
         List<Action> consentActions, Action extension, List<ConsultationLine> consultations,
-        Action askConsultation, String done) {
+        Action askConsultation, List<LetterLine> letters, String done) {
+
+    /** A letter to a guardian: read it first (PDF, written from the record), then issue it (recorded as sent). */
+    public record LetterLine(String id, String title, String previewUrl, String issueUrl, String guardianId) {
+    }
 
     /** A consultation: whom it was asked of, the question, and the advice or the form to give it (the officer only). */
     public record ConsultationLine(Api.Consultation consultation, String officer, String askedBy, String answeredBy,

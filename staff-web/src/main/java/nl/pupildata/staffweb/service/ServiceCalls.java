@@ -42,6 +42,15 @@ public class ServiceCalls {
         return Answer.of(requests.answer(id, consultationId, json), Api.Request.class);
     }
 
+    /** A letter as PDF, written by request-service from the record (issue 18). */
+    public Answer<byte[]> letter(UUID id, String kind, String guardianId) {
+        return Answer.of(requests.letter(id, kind, guardianId), byte[].class);
+    }
+
+    public Answer<Api.IssuedLetter> issueLetter(UUID id, String kind, String json) {
+        return Answer.of(requests.issueLetter(id, kind, json), Api.IssuedLetter.class);
+    }
+
     public Answer<Api.Consent> consent(UUID id) {
         return Answer.of(consents.get(id), Api.Consent.class);
     }
