@@ -23,7 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import java.time.Instant;
+import nl.pupildata.events.ConsentRequested;
+import nl.pupildata.events.DeadlineExtended;
+import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.Topic;
+import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Tokens;
 import nl.pupildata.testinfra.TopicProbe;
@@ -141,6 +146,39 @@ class LetterTests {
                 text);
         assertTrue(text.contains("Autoriteit Persoonsgegevens") && text.contains("klachtenregeling"), text);
         picture(pdf, "refusal");
+    }
+
+    /** The consent request's description and the extension's reason come from the other services' events. */
+    @Test
+    void g10_theConsentRequest_pa6_theExtensionNotice_fromWhatTheOtherServicesRecorded() throws IOException {
+        UUID id = intake(body("THIRD_PARTY", "EMAIL",
+                ",\"topic\":\"SPEECH_THERAPY\",\"requester\":{\"organisation\":\"Logopediepraktijk Oost\"}"));
+        given().header("Authorization", DIRECTOR).get("/requests/" + id + "/letters/consent-request?guardianId=g2")
+                .then().statusCode(422).body("rule", is("G-10"));
+        TopicProbe.publish(EventEnvelope.wrap(new ConsentRequested(id, "kc@12AB", "g2",
+                "Spraak- en taalontwikkeling in groep 4"), Instant.now()));
+        Await.until("request-service learned the consent request", WAIT, () -> given()
+                .header("Authorization", DIRECTOR).get("/requests/" + id + "/letters/consent-request?guardianId=g2")
+                .statusCode() == 200);
+        byte[] consent = pdf(id, "consent-request", "?guardianId=g2");
+        String text = text(consent);
+        assertTrue(text.contains("Beste Bram de Vries") && text.contains("Logopediepraktijk Oost"), text);
+        assertTrue(text.contains("Spraak- en taalontwikkeling in groep 4") && text.contains("intrekken"), text);
+        assertTrue(text.contains("vragen wij u allebei"), "apart: both are asked: " + text);
+        picture(consent, "consent-request");
+
+        UUID access = intake(body("PARENT_ACCESS", "EMAIL", ACCESS));
+        LocalDate newDue = LocalDate.now().plusWeeks(4).plusMonths(1);
+        TopicProbe.publish(EventEnvelope.wrap(new DeadlineExtended(access, "privacy@board", 1, newDue,
+                "Een deel van het dossier ligt bij de vorige school.", LocalDate.now()), Instant.now()));
+        Await.until("request-service learned the extension", WAIT, () -> given().header("Authorization", DIRECTOR)
+                .get("/requests/" + access + "/letters/extension-notice").statusCode() == 200);
+        byte[] extension = pdf(access, "extension-notice", "");
+        String notice = text(extension);
+        assertTrue(notice.contains("U krijgt uiterlijk op " + DUTCH.format(newDue) + " antwoord"), notice);
+        assertTrue(notice.contains("Een deel van het dossier ligt bij de vorige school.") && notice.contains("eerste"),
+                notice);
+        picture(extension, "extension-notice");
     }
 
     @Test

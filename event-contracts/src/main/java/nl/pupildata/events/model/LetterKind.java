@@ -9,5 +9,9 @@ public enum LetterKind {
     /** PA-12: a whole or partial refusal, its reason, and where to object. */
     REFUSAL,
     /** OSO-5: the guardians are invited to see the transfer file first and may add their statement. */
-    TRANSFER_FILE_INVITATION
+    TRANSFER_FILE_INVITATION,
+    /** G-10, OSO-3, VO-2, SWV: what information, to whom, for what, how to consent and to withdraw; per guardian. */
+    CONSENT_REQUEST,
+    /** PA-6: the term is extended: the new date and the reason, before the current term ends. */
+    EXTENSION_NOTICE
 }

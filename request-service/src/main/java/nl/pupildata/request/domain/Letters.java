@@ -21,7 +21,8 @@ public final class Letters {
 
     /** The template version each letter is written from; raise it when a template's wording changes. */
     public static final Map<LetterKind, Integer> TEMPLATE_VERSIONS = Map.of(LetterKind.ACKNOWLEDGEMENT, 1,
-            LetterKind.OTHER_GUARDIAN_NOTICE, 1, LetterKind.REFUSAL, 1, LetterKind.TRANSFER_FILE_INVITATION, 1);
+            LetterKind.OTHER_GUARDIAN_NOTICE, 1, LetterKind.REFUSAL, 1, LetterKind.TRANSFER_FILE_INVITATION, 1,
+            LetterKind.CONSENT_REQUEST, 1, LetterKind.EXTENSION_NOTICE, 1);
 
     static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"));
 
@@ -32,8 +33,24 @@ public final class Letters {
     public record Letterhead(String board, String address, String signedBy, String complaints) {
     }
 
-    /** What the school knows of the people in the letter (request-service's own database). */
-    public record People(String pupilName, Map<String, String> guardianNames, Map<String, String> guardianEmails) {
+    /**
+     * What the school knows of the people in the letter (request-service's own database; {@code organisation}: the
+     * organisation that asked, if any).
+     */
+    public record People(String pupilName, Map<String, String> guardianNames, Map<String, String> guardianEmails,
+            String organisation) {
+    }
+
+    /** An extension of the term as deadline-service recorded it (PA-6). */
+    public record Extension(int number, LocalDate newDueOn, String reason) {
+    }
+
+    /**
+     * What the letters learn from the other services' events: the current term (PA-4, PA-6), its extensions, and the
+     * consent requests' descriptions by guardian (G-10).
+     */
+    public record Learned(LocalDate dueOn, List<Extension> extensions, Map<String, String> consentRequests) {
+        public static final Learned NOTHING = new Learned(null, List.of(), Map.of());
     }
 
     /** A letter as it will be issued: to whom, from which template version, with which facts. */
@@ -43,16 +60,18 @@ public final class Letters {
     /**
      * @param recipientGuardianId the guardian it is written to; none: the one the letter is naturally for (the
      *     requester, or the first guardian with authority)
-     * @param dueOn the current term, as deadline-service last said it (PA-4, PA-6), or null
+     * @param learned what the other services' events said (the term, its extensions, the consent requests)
      */
     public static Letter compose(LetterKind kind, RequestState s, String recipientGuardianId, People people,
-            LocalDate dueOn, LocalDate today, Letterhead head) {
+            Learned learned, LocalDate today, Letterhead head) {
         Map<String, String> facts = new LinkedHashMap<>();
         String recipient = switch (kind) {
-            case ACKNOWLEDGEMENT -> acknowledgement(s, recipientGuardianId, people, dueOn, facts);
+            case ACKNOWLEDGEMENT -> acknowledgement(s, recipientGuardianId, people, learned.dueOn(), facts);
             case OTHER_GUARDIAN_NOTICE -> otherGuardianNotice(s, recipientGuardianId, people, facts);
             case REFUSAL -> refusal(s, recipientGuardianId, head, facts);
             case TRANSFER_FILE_INVITATION -> transferInvitation(s, recipientGuardianId, facts);
+            case CONSENT_REQUEST -> consentRequest(s, recipientGuardianId, people, learned, facts);
+            case EXTENSION_NOTICE -> extensionNotice(s, recipientGuardianId, learned, facts);
         };
         facts.put("board", head.board());
         facts.put("boardAddress", head.address());
@@ -132,6 +151,60 @@ public final class Letters {
                 : s.received().receivingSchoolBrin());
         facts.put("secondary", s.kind() == RequestKind.SECONDARY_TRANSFER ? "yes" : "");
         return recipient;
+    }
+
+    /**
+     * G-10 (and OSO-3, VO-2, SWV-3): to one guardian whose consent is asked: what kind of information, to whom, for
+     * what, and how to consent and to withdraw. Written from the consent request as recorded.
+     */
+    private static String consentRequest(RequestState s, String to, People people, Learned learned,
+            Map<String, String> facts) {
+        if (s.kind() == RequestKind.PARENT_ACCESS || s.kind() == RequestKind.OUTGOING_INQUIRY) {
+            throw RuleViolation.rule(Rule.G_10, "Voor dit soort verzoek wordt geen toestemming gevraagd.");
+        }
+        boolean withAuthority = to != null && s.guardians().stream()
+                .anyMatch(g -> g.id().equals(to) && g.hasAuthority());
+        if (!withAuthority) {
+            throw RuleViolation.rule(Rule.G_4, "Het toestemmingsverzoek gaat naar een ouder met gezag; kies die ouder.",
+                    "guardianId");
+        }
+        String description = learned.consentRequests().get(to);
+        if (description == null) {
+            throw RuleViolation.rule(Rule.G_10, "Leg eerst vast dat u deze ouder om toestemming vraagt en wat voor "
+                    + "informatie u geeft; de brief zegt wat u vastlegde.");
+        }
+        facts.put("information", description);
+        facts.put("recipientOrganisation", switch (s.kind()) {
+            case SCHOOL_TRANSFER, SECONDARY_TRANSFER -> "de nieuwe school"
+                    + (s.received().receivingSchoolBrin() == null ? "" : " (BRIN " + s.received().receivingSchoolBrin()
+                            + ")");
+            case SUPPORT_FILE -> "het samenwerkingsverband (Topdossier)";
+            default -> people.organisation() == null ? "de organisatie die erom vroeg" : people.organisation();
+        });
+        facts.put("purpose", switch (s.kind()) {
+            case SCHOOL_TRANSFER, SECONDARY_TRANSFER -> s.received().warmHandover() != null
+                    && s.received().warmHandover() ? "de overstap en de warme overdracht" : "de overstap naar de nieuwe school";
+            case SUPPORT_FILE -> "de ondersteuningsvraag in het samenwerkingsverband";
+            case RESEARCH -> "wetenschappelijk onderzoek";
+            default -> "de begeleiding of zorg waarvoor de organisatie de informatie vraagt";
+        });
+        facts.put("bothGuardians", s.guardiansLivingApart() ? "yes" : "");
+        return to;
+    }
+
+    /** PA-6: the new date and the reason, as the privacy officer recorded the extension. */
+    private static String extensionNotice(RequestState s, String to, Learned learned, Map<String, String> facts) {
+        requireKind(s, Rule.PA_6, RequestKind.PARENT_ACCESS);
+        if (learned.extensions().isEmpty()) {
+            throw RuleViolation.rule(Rule.PA_6, "De termijn is (nog) niet verlengd; de brief zegt wat de privacy "
+                    + "officer vastlegde.");
+        }
+        Extension last = learned.extensions().get(learned.extensions().size() - 1);
+        String requester = requester(s, to, Rule.PA_6);
+        facts.put("newDueOn", DUTCH.format(last.newDueOn()));
+        facts.put("reason", last.reason());
+        facts.put("number", last.number() == 1 ? "eerste" : "tweede");
+        return requester;
     }
 
     private static String requester(RequestState s, String to, Rule rule) {

@@ -16,6 +16,7 @@ import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.model.ConsentPurpose;
 import nl.pupildata.platform.consumer.IdempotentConsumer;
 import nl.pupildata.request.persistence.ConsentActor;
+import nl.pupildata.request.persistence.LearnedFacts;
 import nl.pupildata.request.persistence.RequestView;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -57,10 +58,14 @@ public class OtherServicesListener {
             case ConsentSatisfied s -> RequestView.updateConsent(id, true, false, now);
             case ConsentLapsed l -> RequestView.updateConsent(id, false, true, now);
             case ConsentExemptionGranted x -> RequestView.updateExemption(id, x.ground().name(), now);
-            case ConsentRequested q -> ConsentActor.record(id, q.actor());
+            case ConsentRequested q -> ConsentActor.record(id, q.actor()).call(() ->
+                    ConsentPurpose.of(q.purpose()) == ConsentPurpose.REQUEST
+                            ? LearnedFacts.consentRequested(id, q.guardianId(), q.informationDescription())
+                            : Uni.createFrom().item(0));
             case ConsentGranted g -> ConsentActor.record(id, g.actor());
             case DeadlineSet d -> RequestView.updateDueOn(id, d.dueOn(), now);
-            case DeadlineExtended d -> RequestView.updateDueOn(id, d.newDueOn(), now);
+            case DeadlineExtended d -> RequestView.updateDueOn(id, d.newDueOn(), now)
+                    .call(() -> LearnedFacts.extended(id, d.number(), d.newDueOn(), d.reason()));
             default -> Uni.createFrom().item(0);
         };
         return update.replaceWithVoid();

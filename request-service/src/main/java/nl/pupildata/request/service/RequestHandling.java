@@ -39,6 +39,7 @@ import nl.pupildata.events.model.LetterKind;
 import nl.pupildata.request.domain.Letters;
 import nl.pupildata.request.persistence.ConsentActor;
 import nl.pupildata.request.persistence.IssuedLetter;
+import nl.pupildata.request.persistence.LearnedFacts;
 import nl.pupildata.request.persistence.PersonalDetails;
 import nl.pupildata.request.persistence.RequestNote;
 import nl.pupildata.request.persistence.RequestView;
@@ -93,9 +94,9 @@ public class RequestHandling {
             }
             schoolCheck.check(state.schoolBrin());
             return RequestView.<RequestView>findById(id).flatMap(view -> PersonalDetails.<PersonalDetails>findById(id)
-                    .map(details -> new ComposedLetter(Letters.compose(kind, state, blankToNull(guardianId),
-                            letterPeople(details), view == null ? null : view.dueOn, LocalDate.now(clock), letterhead),
-                            stream.version())));
+                    .flatMap(details -> learned(id, view).map(learned -> new ComposedLetter(Letters.compose(kind,
+                            state, blankToNull(guardianId), letterPeople(details), learned, LocalDate.now(clock),
+                            letterhead), stream.version()))));
         }));
     }
 
@@ -155,19 +156,28 @@ public class RequestHandling {
     private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {
     };
 
+    /** What the letters learned from the other services' events (the term, its extensions, consent requests). */
+    private static Uni<Letters.Learned> learned(UUID id, RequestView view) {
+        return LearnedFacts.extensions(id).flatMap(extensions -> LearnedFacts.consentRequests(id)
+                .map(asked -> new Letters.Learned(view == null ? null : view.dueOn, extensions.stream()
+                        .map(e -> new Letters.Extension(e.number(), e.newDueOn(), e.reason())).toList(), asked)));
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
     private Letters.People letterPeople(PersonalDetails details) {
         if (details == null) {
-            return new Letters.People(null, Map.of(), Map.of());
+            return new Letters.People(null, Map.of(), Map.of(), null);
         }
         try {
             List<Intake.Guardian> guardians = json.readValue(details.guardians, GUARDIANS);
             Map<String, String> names = new LinkedHashMap<>();
             guardians.stream().filter(g -> g.id() != null && g.name() != null).forEach(g -> names.put(g.id(), g.name()));
-            return new Letters.People(details.pupilName, names, guardianEmails(details));
+            String organisation = details.requester == null ? null
+                    : json.readValue(details.requester, Intake.Requester.class).organisation();
+            return new Letters.People(details.pupilName, names, guardianEmails(details), organisation);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
         }

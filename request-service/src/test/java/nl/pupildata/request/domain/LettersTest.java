@@ -20,7 +20,8 @@ class LettersTest {
     static final Letters.Letterhead HEAD = new Letters.Letterhead("Stichting Wijs", "Postbus 1, Utrecht",
             "De directeur", "via de klachtenregeling.");
     static final Letters.People PEOPLE = new Letters.People("Sam de Vries",
-            Map.of("g1", "Anna de Vries", "g2", "Bram de Vries"), Map.of("g1", "anna@example.nl"));
+            Map.of("g1", "Anna de Vries", "g2", "Bram de Vries"), Map.of("g1", "anna@example.nl"), "Logopedie Oost");
+    Letters.Learned learned = new Letters.Learned(LocalDate.of(2026, 12, 23), List.of(), Map.of());
 
     static RequestReceived received(RequestKind kind, boolean apart) {
         return new RequestReceived(ID, "director", "12AB", kind, LocalDate.of(2026, 11, 25), ReceivedVia.EMAIL, "P-1",
@@ -30,12 +31,11 @@ class LettersTest {
                 null);
     }
 
-    static Letters.Letter compose(LetterKind kind, String to, PupilDataEvent... history) {
-        return Letters.compose(kind, RequestState.replay(List.of(history)), to, PEOPLE, LocalDate.of(2026, 12, 23),
-                TODAY, HEAD);
+    Letters.Letter compose(LetterKind kind, String to, PupilDataEvent... history) {
+        return Letters.compose(kind, RequestState.replay(List.of(history)), to, PEOPLE, learned, TODAY, HEAD);
     }
 
-    static Rule refusedBy(LetterKind kind, String to, PupilDataEvent... history) {
+    Rule refusedBy(LetterKind kind, String to, PupilDataEvent... history) {
         return assertThrows(RuleViolation.class, () -> compose(kind, to, history)).rule();
     }
 
@@ -77,6 +77,36 @@ class LettersTest {
         assertEquals("De veiligheid van het kind", letter.facts().get("reason"));
         assertEquals("yes", letter.facts().get("partial"));
         assertEquals("via de klachtenregeling.", letter.facts().get("complaints"));
+    }
+
+    @Test
+    void g10_theConsentRequestSaysWhatWasAskedOfThisGuardian_toWhom_forWhat() {
+        RequestReceived thirdParty = new RequestReceived(ID, "director", "12AB", RequestKind.THIRD_PARTY,
+                LocalDate.of(2026, 11, 25), ReceivedVia.EMAIL, "P-1", 4, false,
+                List.of(new GuardianRef("g1", true), new GuardianRef("g2", false)), true,
+                RequesterCategory.EXTERNAL_PROFESSIONAL, null, null, ThirdPartyTopic.SPEECH_THERAPY,
+                Complexity.STANDARD, null, null);
+        assertEquals(Rule.G_10, refusedBy(LetterKind.CONSENT_REQUEST, "g1", thirdParty), "not asked yet");
+        assertEquals(Rule.G_4, refusedBy(LetterKind.CONSENT_REQUEST, "g2", thirdParty), "no authority");
+        learned = new Letters.Learned(null, List.of(), Map.of("g1", "Spraak- en taalontwikkeling van groep 3"));
+        Letters.Letter letter = compose(LetterKind.CONSENT_REQUEST, "g1", thirdParty);
+        assertEquals("Spraak- en taalontwikkeling van groep 3", letter.facts().get("information"));
+        assertEquals("Logopedie Oost", letter.facts().get("recipientOrganisation"));
+        assertEquals("yes", letter.facts().get("bothGuardians"));
+        assertEquals(Rule.G_10, refusedBy(LetterKind.CONSENT_REQUEST, "g1", received(RequestKind.PARENT_ACCESS,
+                false)), "a guardian's own request asks no consent");
+    }
+
+    @Test
+    void pa6_theExtensionNoticeCarriesTheNewDateAndTheRecordedReason() {
+        RequestReceived apart = received(RequestKind.PARENT_ACCESS, true);
+        assertEquals(Rule.PA_6, refusedBy(LetterKind.EXTENSION_NOTICE, null, apart), "not extended");
+        learned = new Letters.Learned(LocalDate.of(2027, 1, 23), List.of(new Letters.Extension(1,
+                LocalDate.of(2027, 1, 23), "Een deel ligt bij de vorige school")), Map.of());
+        Letters.Letter letter = compose(LetterKind.EXTENSION_NOTICE, null, apart);
+        assertEquals("23 januari 2027", letter.facts().get("newDueOn"));
+        assertEquals("Een deel ligt bij de vorige school", letter.facts().get("reason"));
+        assertEquals("eerste", letter.facts().get("number"));
     }
 
     @Test

@@ -116,7 +116,7 @@ public class RequestPage {
 
     /** The letters request-service writes (issue 18), by the names its URLs use. */
     static final Set<String> LETTERS = Set.of("acknowledgement", "other-guardian-notice", "refusal",
-            "transfer-file-invitation");
+            "transfer-file-invitation", "consent-request", "extension-notice");
 
     /** A letter to read before it is issued: the PDF as request-service writes it from the record now. */
     @GET

@@ -144,6 +144,7 @@ public class RequestPages {
                         letters.add(letter(base, "other-guardian-notice", g.id(), g.name()));
                     }
                 }
+                letters.add(letter(base, "extension-notice", null, null));
                 letters.add(letter(base, "refusal", null, null));
             }
             case "SCHOOL_TRANSFER", "SECONDARY_TRANSFER" -> r.guardians().stream()
@@ -151,6 +152,10 @@ public class RequestPages {
                     .forEach(g -> letters.add(letter(base, "transfer-file-invitation", g.id(), g.name())));
             default -> {
             }
+        }
+        if (!Set.of("PARENT_ACCESS", "OUTGOING_INQUIRY").contains(r.kind())) {
+            r.guardians().stream().filter(g -> Boolean.TRUE.equals(g.hasAuthority()))
+                    .forEach(g -> letters.add(letter(base, "consent-request", g.id(), g.name())));
         }
         return letters;
     }
