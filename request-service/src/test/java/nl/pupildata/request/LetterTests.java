@@ -94,6 +94,10 @@ class LetterTests {
         assertTrue(text.contains("Sam de Vries") && text.contains("Beste Anna de Vries"), text);
         assertTrue(text.contains("Bram de Vries"), "apart: the other guardian is named: " + text);
         assertTrue(text.contains("als PDF ontvangen per beveiligde mail"), text);
+        try (PDDocument document = Loader.loadPDF(pdf(id, "acknowledgement", ""))) {
+            assertTrue(document.getPage(0).getResources().getXObjectNames().iterator().hasNext(),
+                    "the board's logo (pupil-data.board.logo) is on the letterhead");
+        }
 
         int version = given().header("Authorization", DIRECTOR).contentType(ContentType.JSON).body("{}")
                 .post("/requests/" + id + "/letters/acknowledgement").then().statusCode(200)

@@ -29,8 +29,11 @@ public final class Letters {
     private Letters() {
     }
 
-    /** The board's letterhead and how it wants to be answered (settings). */
-    public record Letterhead(String board, String address, String signedBy, String complaints) {
+    /**
+     * The board's letterhead and how it wants to be answered (settings); {@code logo}: the image as a data URI, or
+     * empty.
+     */
+    public record Letterhead(String board, String address, String signedBy, String complaints, String logo) {
     }
 
     /**
@@ -74,6 +77,7 @@ public final class Letters {
             case EXTENSION_NOTICE -> extensionNotice(s, recipientGuardianId, learned, facts);
         };
         facts.put("board", head.board());
+        facts.put("logo", head.logo() == null ? "" : head.logo());
         facts.put("boardAddress", head.address());
         facts.put("signedBy", head.signedBy());
         facts.put("school", s.schoolBrin());

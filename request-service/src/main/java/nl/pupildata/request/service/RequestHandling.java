@@ -71,14 +71,33 @@ public class RequestHandling {
             @ConfigProperty(name = "pupil-data.board.name") String boardName,
             @ConfigProperty(name = "pupil-data.board.address") String boardAddress,
             @ConfigProperty(name = "pupil-data.board.signed-by") String signedBy,
-            @ConfigProperty(name = "pupil-data.board.complaints") String complaints) {
+            @ConfigProperty(name = "pupil-data.board.complaints") String complaints,
+            @ConfigProperty(name = "pupil-data.board.logo") java.util.Optional<String> logo) {
         this.store = store;
         this.clock = clock;
         this.json = json;
         this.metrics = metrics;
         this.intakeRules = new IntakeRules(freeMailDomains);
         this.policy = new HandlingFacts.BoardPolicy(absenceWindow, statutorySections);
-        this.letterhead = new Letters.Letterhead(boardName, boardAddress, signedBy, complaints);
+        this.letterhead = new Letters.Letterhead(boardName, boardAddress, signedBy, complaints,
+                logo.map(RequestHandling::imageAsDataUri).orElse(""));
+    }
+
+    /** The logo as the letter embeds it; a configured file that cannot be read stops the start, saying which. */
+    static String imageAsDataUri(String file) {
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        String type = lower.endsWith(".png") ? "image/png" : lower.endsWith(".jpg") || lower.endsWith(".jpeg")
+                ? "image/jpeg" : null;
+        if (type == null) {
+            throw new IllegalStateException("pupil-data.board.logo must be a .png or .jpg file: " + file);
+        }
+        try {
+            return "data:" + type + ";base64," + java.util.Base64.getEncoder()
+                    .encodeToString(java.nio.file.Files.readAllBytes(path));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("pupil-data.board.logo cannot be read: " + path.toAbsolutePath(), e);
+        }
     }
 
     /** A letter written from the request as it is now, and the stream version it was written at. */

@@ -18,7 +18,7 @@ class LettersTest {
     static final UUID ID = UUID.randomUUID();
     static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
     static final Letters.Letterhead HEAD = new Letters.Letterhead("Stichting Wijs", "Postbus 1, Utrecht",
-            "De directeur", "via de klachtenregeling.");
+            "De directeur", "via de klachtenregeling.", "");
     static final Letters.People PEOPLE = new Letters.People("Sam de Vries",
             Map.of("g1", "Anna de Vries", "g2", "Bram de Vries"), Map.of("g1", "anna@example.nl"), "Logopedie Oost");
     Letters.Learned learned = new Letters.Learned(LocalDate.of(2026, 12, 23), List.of(), Map.of());
