@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
+@QuarkusTestResource(GreenMailResource.class)
 class DeadlineFlowTests {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -58,6 +59,43 @@ class DeadlineFlowTests {
         assertTrue(((DeadlineMet) TopicProbe.envelope(all.get(1)).event()).withinTerm());
         given().header("Authorization", DIRECTOR).get("/requests/" + id + "/deadline").then()
                 .body("status", is("MET")).body("metWithinTerm", is(true));
+    }
+
+    /** Issue 18: the alert reaches the director and the quality officer, once, with no personal details. */
+    @Test
+    void aMissedTermIsMailedToTheDirectorAndTheQualityOfficer_once_withoutPersonalDetails() throws Exception {
+        UUID id = accessRequestReceived(LocalDate.now().minusDays(40));
+        Await.until("the term is set", WAIT,
+                () -> given().header("Authorization", DIRECTOR).get("/requests/" + id + "/deadline").statusCode() == 200);
+        OnVertx.await(() -> signals.scan(LocalDate.now()));
+        Await.until("the alert arrives", WAIT, () -> alertsAbout(id).size() == 2);
+        List<jakarta.mail.internet.MimeMessage> alerts = alertsAbout(id);
+        assertEquals(java.util.Set.of(GreenMailResource.DIRECTOR, GreenMailResource.QUALITY_OFFICER),
+                alerts.stream().map(m -> recipient(m)).collect(java.util.stream.Collectors.toSet()));
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(alerts.get(0));
+        assertTrue(alerts.get(0).getSubject().startsWith("Termijn gemist") && body.contains("/verzoeken/" + id)
+                && body.contains("12AB"), body);
+        assertFalse(body.contains("P-1") || body.contains("g1"), "no pupil or guardian reference: " + body);
+        OnVertx.await(() -> signals.scan(LocalDate.now()));
+        OnVertx.await(() -> mailer.sendPending());
+        Thread.sleep(1500);
+        assertEquals(2, alertsAbout(id).size(), "once per term and signal");
+    }
+
+    @jakarta.inject.Inject
+    nl.pupildata.deadline.service.AlertMailer mailer;
+
+    static List<jakarta.mail.internet.MimeMessage> alertsAbout(UUID id) {
+        return java.util.Arrays.stream(GreenMailResource.mail.getReceivedMessages())
+                .filter(m -> com.icegreen.greenmail.util.GreenMailUtil.getBody(m).contains(id.toString())).toList();
+    }
+
+    static String recipient(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -107,8 +107,18 @@ public final class LocalRun {
         } else {
             log("Starting on the data kept in " + data.dir() + " (--fresh starts from empty).");
         }
+        LocalMailbox mailbox;
+        try {
+            mailbox = LocalMailbox.start(2525 + options.portOffset(), root.resolve(".run").resolve("mail"));
+        } catch (RuntimeException e) {
+            fail("Port " + (2525 + options.portOffset()) + " (the local mailbox, SMTP) is taken by another program: "
+                    + e.getMessage());
+            return;
+        }
+        Map<String, String> serviceProperties = new TreeMap<>(mailbox.serviceProperties());
+        serviceProperties.putAll(servicePropertiesFrom(System.getProperties()));
         LocalStack.Settings local = LocalStack.Settings.local(root, data.dir(), options.portOffset(), options.staffWeb())
-                .withServiceProperties(servicePropertiesFrom(System.getProperties()));
+                .withServiceProperties(serviceProperties);
         LocalStack.Settings settings = options.keycloakUrl() == null ? local
                 : local.withKeycloakAt(options.keycloakUrl());
         refuseTakenPorts(settings);
@@ -143,7 +153,7 @@ public final class LocalRun {
         if (options.demo()) {
             loadDemoOnce(stack, data);
         }
-        printWelcome(stack, data);
+        printWelcome(stack, data, mailbox);
         Thread.currentThread().join();
     }
 
@@ -207,7 +217,7 @@ public final class LocalRun {
         log("Loaded " + count + " example requests (school 12AB and 34CD).");
     }
 
-    static void printWelcome(LocalStack stack, DataFolder data) {
+    static void printWelcome(LocalStack stack, DataFolder data, LocalMailbox mailbox) {
         StringBuilder b = new StringBuilder("\n");
         if (stack.has(LocalStack.STAFF_WEB)) {
             b.append(String.format("  Open the staff page:  %s   (sign in as a demo user below)%n%n",
@@ -223,6 +233,8 @@ public final class LocalRun {
                 "Data", data.dir()));
         b.append(String.format("  %-17s %s (admin console: %s / %s, local only)%n", "Keycloak",
                 stack.keycloak().url(), EmbeddedKeycloak.ADMIN, EmbeddedKeycloak.ADMIN_PASSWORD));
+        b.append(String.format("  %-17s SMTP on localhost:%d; every mail (the alerts about terms) is written to %s%n",
+                "Mailbox", mailbox.port(), mailbox.folder()));
         b.append("\nDemo users (password ").append(EmbeddedKeycloak.DEMO_PASSWORD).append(", local only):\n")
                 .append("  directeur.12ab, kc.12ab, administratie.12ab, aandacht.12ab   (school 12AB)\n")
                 .append("  directeur.34cd, kc.34cd, administratie.34cd, aandacht.34cd   (school 34CD)\n")

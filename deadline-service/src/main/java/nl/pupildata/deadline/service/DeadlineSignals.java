@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import nl.pupildata.deadline.domain.StatutoryTerm;
+import nl.pupildata.deadline.persistence.AlertMail;
 import nl.pupildata.deadline.persistence.DeadlineTerm;
 import nl.pupildata.events.DeadlineDueSoon;
 import nl.pupildata.events.DeadlineEvent;
@@ -71,7 +72,11 @@ public class DeadlineSignals {
             } else if (events.get(0) instanceof DeadlineDueSoon) {
                 LOG.infof("Term of request %s ends soon (due %s)", row.requestId, term.dueOn());
             }
-            return store.append(row.requestId, stream.version(), events).replaceWith(events.size());
+            // Issue 18: each signal's alert is written with it, in this transaction, and sent by AlertMailer.
+            return store.append(row.requestId, stream.version(), events).call(envelopes -> Multi.createFrom()
+                    .iterable(envelopes).onItem().transformToUniAndConcatenate(e -> AlertMail.of(e.eventId(),
+                            row.requestId, row.schoolBrin, e.event() instanceof DeadlineMissed ? "MISSED" : "DUE_SOON",
+                            term.dueOn()).persist()).collect().asList()).replaceWith(events.size());
         })).onFailure().recoverWithItem(e -> {
             // A concurrent command on this term (an extension, an answer): the next scan looks again.
             LOG.debugf("Signal for %s postponed: %s", row.requestId, e.getMessage());
