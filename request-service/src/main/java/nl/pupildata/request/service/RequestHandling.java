@@ -190,15 +190,28 @@ public class RequestHandling {
         if (details == null) {
             return new Letters.People(null, Map.of(), Map.of(), null);
         }
+        Map<String, String> names = new LinkedHashMap<>();
+        guardians(details).stream().filter(g -> g.id() != null && g.name() != null)
+                .forEach(g -> names.put(g.id(), g.name()));
+        Intake.Requester requester = requester(details);
+        return new Letters.People(details.pupilName, names, guardianEmails(details),
+                requester == null ? null : requester.organisation());
+    }
+
+    /** The guardians as kept for this request (names and addresses: this service only). */
+    private List<Intake.Guardian> guardians(PersonalDetails details) {
         try {
-            List<Intake.Guardian> guardians = json.readValue(details.guardians, GUARDIANS);
-            Map<String, String> names = new LinkedHashMap<>();
-            guardians.stream().filter(g -> g.id() != null && g.name() != null).forEach(g -> names.put(g.id(), g.name()));
-            String organisation = details.requester == null ? null
-                    : json.readValue(details.requester, Intake.Requester.class).organisation();
-            return new Letters.People(details.pupilName, names, guardianEmails(details), organisation);
+            return json.readValue(details.guardians, GUARDIANS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
+        }
+    }
+
+    private Intake.Requester requester(PersonalDetails details) {
+        try {
+            return details.requester == null ? null : json.readValue(details.requester, Intake.Requester.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored requester of " + details.requestId + " is unreadable", e);
         }
     }
 
@@ -329,15 +342,11 @@ public class RequestHandling {
         if (details == null) {
             return People.NONE;
         }
-        try {
-            String requester = details.requester == null ? null
-                    : json.readValue(details.requester, Intake.Requester.class).guardianId();
-            return new People(details.pupilName, json.readValue(details.guardians, GUARDIANS).stream()
-                    .map(g -> new Guardian(g.id(), g.name(), g.hasAuthority(), g.id() != null
-                            && g.id().equals(requester))).toList());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
-        }
+        Intake.Requester requester = requester(details);
+        String requesterId = requester == null ? null : requester.guardianId();
+        return new People(details.pupilName, guardians(details).stream()
+                .map(g -> new Guardian(g.id(), g.name(), g.hasAuthority(), g.id() != null
+                        && g.id().equals(requesterId))).toList());
     }
 
     /** Checks the caller may act on a school; throws 403 otherwise. */
@@ -351,24 +360,14 @@ public class RequestHandling {
         if (details == null) {
             return Map.of();
         }
-        try {
-            return json.readValue(details.guardians, GUARDIANS).stream()
-                    .filter(g -> g.id() != null && g.email() != null)
-                    .collect(java.util.stream.Collectors.toMap(Intake.Guardian::id, Intake.Guardian::email,
-                            (a, b) -> a));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
-        }
+        return guardians(details).stream().filter(g -> g.id() != null && g.email() != null)
+                .collect(java.util.stream.Collectors.toMap(Intake.Guardian::id, Intake.Guardian::email, (a, b) -> a));
     }
 
     /** A corrected guardian without an address keeps the one the school had (PA-8, PA-9 send to it). */
     private List<Intake.Guardian> keepKnownAddresses(List<Intake.Guardian> corrected, PersonalDetails details) {
         Map<String, Intake.Guardian> known = new LinkedHashMap<>();
-        try {
-            json.readValue(details.guardians, GUARDIANS).forEach(g -> known.put(g.id(), g));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored guardians of " + details.requestId + " are unreadable", e);
-        }
+        guardians(details).forEach(g -> known.put(g.id(), g));
         return corrected.stream().map(g -> g.email() != null || !known.containsKey(g.id()) ? g
                 : new Intake.Guardian(g.id(), g.name(), known.get(g.id()).email(), g.hasAuthority(),
                         known.get(g.id()).emailChecked())).toList();
