@@ -13,7 +13,6 @@ import nl.pupildata.events.model.*;
 public record RequestState(
         RequestReceived received,
         RequestStatus status,
-        boolean acknowledged,
         DossierReviewed review,
         String answerDraftedBy,
         String answerReviewedBy,
@@ -33,8 +32,13 @@ public record RequestState(
         boolean guardiansLivingApart,
         RequestAcknowledged acknowledgement) {
 
-    public static final RequestState NONE = new RequestState(null, null, false, null, null, null, null, null,
+    public static final RequestState NONE = new RequestState(null, null, null, null, null, null, null,
             List.of(), false, Set.of(), null, null, List.of(), false, 0, 0, List.of(), List.of(), false, null);
+
+    /** PA-3: the receipt was confirmed (with the date promised). */
+    public boolean acknowledged() {
+        return acknowledgement != null;
+    }
 
     /** VO-1: a warm handover asked for at intake or later, by either school. */
     public boolean warmHandoverAsked() {
@@ -144,10 +148,7 @@ public record RequestState(
         Change c = change();
         c.status = RequestStatus.after(status, requestEvent);
         switch (requestEvent) {
-            case RequestAcknowledged a -> {
-                c.acknowledged = true;
-                c.acknowledgement = a;
-            }
+            case RequestAcknowledged a -> c.acknowledgement = a;
             case DossierReviewed d -> c.review = d;
             case AnswerDrafted d -> {
                 c.answerDraftedBy = d.actor();
@@ -191,7 +192,6 @@ public record RequestState(
     private static final class Change {
         RequestReceived received;
         RequestStatus status;
-        boolean acknowledged;
         DossierReviewed review;
         String answerDraftedBy;
         String answerReviewedBy;
@@ -214,7 +214,6 @@ public record RequestState(
         Change(RequestState s) {
             received = s.received;
             status = s.status;
-            acknowledged = s.acknowledged;
             review = s.review;
             answerDraftedBy = s.answerDraftedBy;
             answerReviewedBy = s.answerReviewedBy;
@@ -236,7 +235,7 @@ public record RequestState(
         }
 
         RequestState done() {
-            return new RequestState(received, status, acknowledged, review, answerDraftedBy, answerReviewedBy,
+            return new RequestState(received, status, review, answerDraftedBy, answerReviewedBy,
                     guardiansInformedOn, inspection, List.copyOf(shares), deliveryConfirmed,
                     Set.copyOf(notifiedGuardians), researchDecision, refusal, List.copyOf(consultations),
                     warmHandoverRequested, correctionsAsked, correctionsDecided, List.copyOf(accessCopiesSent),

@@ -6,20 +6,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.util.UUID;
 
 /** A letter as issued: the facts it was written from (JSON) and its PDF, next to its LetterIssued event. */
 @Entity
 @Table(name = "issued_letter")
-@IdClass(IssuedLetter.Key.class)
+@IdClass(StreamPlace.class)
 public class IssuedLetter extends PanacheEntityBase {
-
-    public record Key(UUID requestId, int version) implements Serializable {
-        public Key() {
-            this(null, 0);
-        }
-    }
 
     @Id
     @Column(name = "request_id")

@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -18,14 +17,8 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "request_note")
-@IdClass(RequestNote.Key.class)
+@IdClass(StreamPlace.class)
 public class RequestNote extends PanacheEntityBase {
-
-    public record Key(UUID requestId, int version) implements Serializable {
-        public Key() {
-            this(null, 0);
-        }
-    }
 
     @Id
     @Column(name = "request_id")

@@ -39,6 +39,7 @@ import nl.pupildata.events.model.LetterKind;
 import nl.pupildata.request.domain.Letters;
 import nl.pupildata.request.persistence.ConsentActor;
 import nl.pupildata.request.persistence.IssuedLetter;
+import nl.pupildata.request.persistence.StreamPlace;
 import nl.pupildata.request.persistence.LearnedFacts;
 import nl.pupildata.request.persistence.PersonalDetails;
 import nl.pupildata.request.persistence.RequestNote;
@@ -158,7 +159,7 @@ public class RequestHandling {
                 throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
             }
             schoolCheck.check(state.schoolBrin());
-            return IssuedLetter.<IssuedLetter>findById(new IssuedLetter.Key(id, version)).map(row -> {
+            return IssuedLetter.<IssuedLetter>findById(new StreamPlace(id, version)).map(row -> {
                 if (row == null) {
                     throw ProblemException.notFound("Bij dit verzoek is geen brief met versie " + version + " uitgegeven.");
                 }
