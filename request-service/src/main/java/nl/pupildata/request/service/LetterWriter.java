@@ -1,12 +1,8 @@
 package nl.pupildata.request.service;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
+import nl.pupildata.platform.pdf.HtmlPdf;
 import nl.pupildata.request.domain.Letters;
 
 /**
@@ -28,18 +24,7 @@ public class LetterWriter {
 
     /** Blocking (layout and fonts): call it off the event loop. */
     public byte[] pdf(Letters.Letter letter) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html(letter), null);
-            builder.withProducer("pupil-data request-service");
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return HtmlPdf.render(html(letter), "pupil-data request-service");
     }
 
 }

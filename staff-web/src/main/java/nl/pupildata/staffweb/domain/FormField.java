@@ -1,5 +1,6 @@
 package nl.pupildata.staffweb.domain;
 
+import nl.pupildata.events.Labels;
 import java.util.List;
 
 /**

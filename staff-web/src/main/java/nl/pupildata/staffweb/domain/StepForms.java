@@ -1,5 +1,6 @@
 package nl.pupildata.staffweb.domain;
 
+import nl.pupildata.events.Labels;
 import static nl.pupildata.staffweb.domain.FormValues.blank;
 import static nl.pupildata.staffweb.domain.FormValues.checked;
 import static nl.pupildata.staffweb.domain.FormValues.put;

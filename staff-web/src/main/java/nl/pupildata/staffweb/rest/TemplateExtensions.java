@@ -4,7 +4,7 @@ import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import nl.pupildata.staffweb.domain.Labels;
+import nl.pupildata.events.Labels;
 
 /** What the templates call by namespace: Dutch words for codes, and moments in Dutch school time. */
 final class TemplateExtensions {

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.pupildata.staffweb.domain.Labels;
+import nl.pupildata.events.Labels;
 import nl.pupildata.rules.Roles;
 import nl.pupildata.staffweb.domain.Permissions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,11 +1,15 @@
-package nl.pupildata.staffweb.domain;
+package nl.pupildata.events;
 
 import java.util.ResourceBundle;
 
-/** The Dutch word for a code of the contract ({@code kind.PARENT_ACCESS} → "Inzage door ouder"), from labels.properties. */
+/**
+ * The Dutch word for a code of the contract ({@code kind.PARENT_ACCESS} → "Inzage door ouder"), from
+ * {@code nl/pupildata/events/labels.properties}: one place for the words the staff page and the register's yearly
+ * account show.
+ */
 public final class Labels {
 
-    private static final ResourceBundle LABELS = ResourceBundle.getBundle("labels");
+    private static final ResourceBundle LABELS = ResourceBundle.getBundle("nl.pupildata.events.labels");
 
     private Labels() {
     }
