@@ -21,6 +21,8 @@ public final class DemoData {
     private final String director12;
     private final String coordinator12;
     private final String director34;
+    private final String coordinator34;
+    private final String qualityOfficer;
 
     /** Entered as the realm's demo users would (tokens from the run's Keycloak). */
     public DemoData(LocalStack stack) {
@@ -28,6 +30,8 @@ public final class DemoData {
         this.director12 = stack.token("directeur.12ab");
         this.coordinator12 = stack.token("kc.12ab");
         this.director34 = stack.token("directeur.34cd");
+        this.coordinator34 = stack.token("kc.34cd");
+        this.qualityOfficer = stack.token("kwaliteit.bestuur");
     }
 
     public int load() throws IOException, InterruptedException {
@@ -80,10 +84,56 @@ public final class DemoData {
                  "guardiansLivingApart":false,"topic":"SPEECH_THERAPY",
                  "requester":{"organisation":"Logopediepraktijk Oost","name":"A. Smit","phone":"030-1234567"}}"""
                 .formatted(today));
-        return 6;
+        // Three handled to the end, so the yearly account has outcomes to count:
+        // 7. An access request at 34CD, reviewed, sent within its term and closed.
+        String sent = post(director34, "request-service", "/requests", """
+                {"kind":"PARENT_ACCESS","schoolBrin":"34CD","receivedOn":"%s","receivedVia":"EMAIL",
+                 "pupil":{"ref":"L-30245","name":"Sem Visser","dateOfBirth":"2017-04-11","group":4},
+                 "guardians":[{"id":"g1","name":"Anouk Visser","email":"anouk.visser@example.nl","hasAuthority":true}],
+                 "guardiansLivingApart":false,"requester":{"guardianId":"g1"},"accessMode":"PDF_BY_SECURE_MAIL"}"""
+                .formatted(today.minusDays(20)));
+        post(director34, "request-service", "/requests/" + sent + "/acknowledgement",
+                "{\"expectedOn\":\"" + today + "\",\"otherGuardiansMentioned\":false}");
+        post(coordinator34, "request-service", "/requests/" + sent + "/review",
+                "{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}");
+        post(director34, "request-service", "/requests/" + sent + "/shares", """
+                {"channel":"SECURE_MAIL","recipient":"anouk.visser@example.nl","exportedFromPupilAdministration":true}""");
+        post(director34, "request-service", "/requests/" + sent + "/closure", "{}");
+        // 8. A dyslexia practice's question, refused after the quality officer's advice (G-11).
+        String refused = post(director12, "request-service", "/requests", """
+                {"kind":"THIRD_PARTY","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
+                 "pupil":{"ref":"L-21002","name":"Mila Jansen","dateOfBirth":"2018-06-21","group":3},
+                 "guardians":[{"id":"g1","name":"Eva Jansen","email":"eva.jansen@example.nl","hasAuthority":true}],
+                 "guardiansLivingApart":false,"topic":"DYSLEXIA_CARE",
+                 "requester":{"organisation":"Dyslexiezorg Midden","name":"J. de Vries",
+                 "email":"j.devries@dyslexiezorgmidden.nl"}}""".formatted(today.minusDays(6)));
+        String consultation = firstOf("consultations", send(director12, "request-service",
+                "/requests/" + refused + "/consultations",
+                "{\"officer\":\"QUALITY_OFFICER\",\"question\":\"De praktijk vraagt meer dan nodig is; weigeren?\"}"));
+        post(qualityOfficer, "request-service", "/requests/" + refused + "/consultations/" + consultation + "/answer",
+                "{\"advice\":\"Weigeren: de vraag gaat verder dan de behandeling nodig heeft.\",\"on\":\"" + today
+                        + "\"}");
+        post(director12, "request-service", "/requests/" + refused + "/refusal",
+                "{\"partial\":false,\"reason\":\"De gevraagde gegevens zijn niet nodig voor de behandeling.\"}");
+        // 9. A speech therapist's question, withdrawn by the practice.
+        String withdrawn = post(director12, "request-service", "/requests", """
+                {"kind":"THIRD_PARTY","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
+                 "pupil":{"ref":"L-20417","name":"Noor el Amrani","dateOfBirth":"2016-09-14","group":5},%s,
+                 "topic":"SPEECH_THERAPY","requester":{"organisation":"Logopedie Centrum","name":"R. Bos",
+                 "email":"r.bos@logopediecentrum.nl"}}""".formatted(today.minusDays(9), apart));
+        post(director12, "request-service", "/requests/" + withdrawn + "/withdrawal", "{}");
+        return 9;
     }
 
+    /** Sends a command; the id in its answer (the request's). */
     private String post(String token, String service, String path, String body)
+            throws IOException, InterruptedException {
+        Matcher m = ID.matcher(send(token, service, path, body));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Sends a command; its answer. */
+    private String send(String token, String service, String path, String body)
             throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -91,7 +141,16 @@ public final class DemoData {
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("Demo data refused at " + path + ": " + response.body());
         }
-        Matcher m = ID.matcher(response.body());
-        return m.find() ? m.group(1) : null;
+        return response.body();
+    }
+
+    /** The id of the first element of a list in an answer ({@code "consultations":[{"id":…}]}). */
+    private static String firstOf(String list, String answer) {
+        Matcher m = Pattern.compile("\"" + list + "\"\\s*:\\s*\\[\\s*\\{[^}]*?\"id\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(answer);
+        if (!m.find()) {
+            throw new IllegalStateException("No " + list + " in " + answer);
+        }
+        return m.group(1);
     }
 }

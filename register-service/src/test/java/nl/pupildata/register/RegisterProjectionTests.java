@@ -194,6 +194,94 @@ class RegisterProjectionTests {
     }
 
     @Test
+    void csvExportNeutralisesEveryCellASpreadsheetWouldReadAsAFormula() throws Exception {
+        List<String> formulas = List.of("=HYPERLINK(\"https://evil.example\",\"klik\")", "+1+1", "-1+1", "@SUM(A1)",
+                "\tP-1", "\rP-1");
+        Map<UUID, String> ids = new java.util.LinkedHashMap<>();
+        for (String formula : formulas) {
+            UUID id = UUID.randomUUID();
+            ids.put(id, formula);
+            TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), T, received(id, formula, RequestKind.THIRD_PARTY)));
+            TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), T.plusSeconds(5), new RequestRefused(id,
+                    "director@12AB", false, formula, List.of(Consultation.QUALITY_OFFICER))));
+        }
+        ids.keySet().forEach(id -> awaitEntry(id, 2));
+        String text = given().header("Authorization", OFFICER).accept("text/csv").get("/register/export").then()
+                .statusCode(200).extract().asString();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.substring(1)))) {
+            Map<String, CSVRecord> rows = new java.util.HashMap<>();
+            parser.forEach(r -> rows.put(r.get("requestId"), r));
+            ids.forEach((id, formula) -> {
+                assertEquals("'" + formula, rows.get(id.toString()).get("pupilRef"), "pupil reference " + formula);
+                assertEquals("'" + formula, rows.get(id.toString()).get("refusalReason"), "reason " + formula);
+            });
+        }
+        assertEquals("P-1", nl.pupildata.register.persistence.CsvCells.safe("P-1"), "ordinary text is unchanged");
+    }
+
+    @Test
+    void theYearlyAccount_asJsonCsvAndPdf_forTheChosenSchoolYear() throws Exception {
+        String pupil = "P-account-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        accessLife(first, pupil).forEach(TopicProbe::publish);
+        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), T, received(second, pupil, RequestKind.THIRD_PARTY)));
+        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), T.plusSeconds(5), new RequestRefused(second,
+                "director@12AB", true, "deels", List.of(Consultation.QUALITY_OFFICER))));
+        awaitEntry(first, accessLife(first, pupil).size());
+        awaitEntry(second, 2);
+
+        JsonPath json = given().header("Authorization", OFFICER).get("/register/account?year=2026-2027").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("2026-2027", json.getString("schoolYear"));
+        assertEquals("2026-08-01", json.getString("account.firstDay"));
+        assertTrue(json.getBoolean("account.boardWide"));
+        assertEquals(2, json.getInt("account.total.pupils.find { it.pupilRef == '" + pupil + "' }.requests"),
+                "PA-5: this dossier was requested twice");
+        assertTrue(json.getInt("account.total.refusals.find { it.rule == 'G-11' }.partial") >= 1);
+        assertTrue(json.getInt("account.total.extensions.requestsExtended") >= 1);
+        assertTrue(json.getList("schoolYears").contains("2026-2027"));
+        given().header("Authorization", OFFICER).get("/register/account?year=2026-2028").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("violations[0].field", is("year"));
+        given().header("Authorization", OFFICER).get("/register/account?year=2025-2026").then().statusCode(200)
+                .body("account.total.pupils.pupilRef", not(hasItem(pupil)));
+        given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).get("/register/account?year=2026-2027")
+                .then().statusCode(200).body("account.total.received", is(0)).body("account.boardWide", is(false));
+        given().header("Authorization", Tokens.bearer("ADMIN_STAFF", "12AB")).get("/register/account/pdf").then()
+                .statusCode(403);
+
+        String csv = given().header("Authorization", OFFICER).get("/register/account/csv?year=2026-2027").then()
+                .statusCode(200).header("Content-Disposition", containsString("jaarverantwoording")).extract()
+                .asString();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.substring(1)))) {
+            assertEquals(List.of("school_year", "school", "measure", "kind", "detail", "value"),
+                    parser.getHeaderNames());
+            List<CSVRecord> rows = parser.getRecords();
+            assertTrue(rows.stream().anyMatch(r -> r.get("school").isEmpty() && r.get("measure").equals(
+                    "dossier_requests") && r.get("detail").equals(pupil) && r.get("value").equals("2")), csv);
+            assertTrue(rows.stream().anyMatch(r -> r.get("school").equals("12AB") && r.get("measure").equals(
+                    "requests_by_outcome") && r.get("kind").equals("PARENT_ACCESS") && r.get("detail").equals("SHARED")
+                    && Integer.parseInt(r.get("value")) >= 1));
+        }
+
+        byte[] pdf = given().header("Authorization", OFFICER).get("/register/account/pdf?year=2026-2027").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            String text = stripper.getText(document);
+            assertTrue(text.contains("Jaarverantwoording opvragen leerlinggegevens"), text);
+            assertTrue(text.contains("schooljaar 2026-2027"), text);
+            assertTrue(text.contains("1 augustus 2026 tot en met 31 juli 2027"), text);
+            assertTrue(text.contains("Inzage door ouder"), "kinds in Dutch: " + text);
+            assertTrue(text.contains("G-11"), "refusals by rule: " + text);
+            assertTrue(text.contains(pupil + ": 2×"), "every dossier with its count: " + text);
+        }
+    }
+
+    @Test
     void replayRebuildsEveryEntryEqualToTheLiveOne() {
         UUID id = UUID.randomUUID();
         accessLife(id, "P-REPLAY").forEach(TopicProbe::publish);

@@ -304,6 +304,63 @@ class StaffWebBrowserTest {
         browser.axe("Werklijst: privacy officer");
     }
 
+    /** Issue 18: the quality officer's yearly account on the page, and the same account as PDF and CSV. */
+    @Test
+    void theQualityOfficerReadsTheYearlyAccount_andTakesItAwayAsPdfAndCsv() throws Exception {
+        String director = stack.token("directeur.34cd");
+        UUID id = enter(director, """
+                        {"kind":"PARENT_ACCESS","schoolBrin":"34CD","receivedOn":"%s","receivedVia":"EMAIL",
+                         "pupil":{"ref":"%s","name":"Fenna Mulder","dateOfBirth":"2017-03-08","group":4},
+                         "guardians":[{"id":"g1","name":"Bas Mulder","email":"bas.mulder@example.nl","hasAuthority":true}],
+                         "guardiansLivingApart":false,"requester":{"guardianId":"g1"},"accessMode":"PDF_BY_SECURE_MAIL"}"""
+                        .formatted(LocalDate.now(), pupilRef()));
+        UUID other = enter(stack.token("directeur.12ab"), """
+                        {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"LETTER",
+                         "pupil":{"ref":"%s","name":"Ties Smit","dateOfBirth":"2016-10-18","group":5},
+                         "guardians":[{"id":"g1","name":"Roos Smit","email":"roos.smit@example.nl","hasAuthority":true}],
+                         "guardiansLivingApart":false,"requester":{"guardianId":"g1"},"accessMode":"INSPECTION_AT_SCHOOL"}"""
+                        .formatted(LocalDate.now(), pupilRef()));
+        String officer = stack.token("kwaliteit.bestuur");
+        for (UUID entered : java.util.List.of(id, other)) {
+            Await.until("the register has the request", WAIT, () -> given().baseUri(stack.url("register-service"))
+                    .header("Authorization", "Bearer " + officer).get("/register/" + entered).statusCode() == 200);
+        }
+
+        browser.signIn("kwaliteit.bestuur");
+        browser.follow("Jaarverantwoording");
+        String board = browser.find(By.id("h-0")).getText();
+        assertTrue(board.matches("Alle scholen van het bestuur: \\d+ verzoek(en)?"), board);
+        assertTrue(browser.present(By.cssSelector("svg.hbars[role=img]")), "the chart per kind and outcome");
+        String page = browser.find(By.tagName("main")).getText();
+        assertTrue(page.contains("School 34CD") && page.contains("Inzage door ouder"), page);
+        assertTrue(page.contains("Weigeringen per regel") && page.contains("Hoe vaak opgevraagd (PA-5)"), page);
+        WebElement form = browser.find(By.cssSelector("form.filters"));
+        assertEquals("200 application/pdf", browser.fetch(form.findElement(By.partialLinkText("PDF"))
+                .getAttribute("href")));
+        assertTrue(browser.fetch(form.findElement(By.partialLinkText("CSV")).getAttribute("href"))
+                .startsWith("200 text/csv"));
+        browser.screenshot("12-jaarverantwoording");
+        browser.axe("Jaarverantwoording");
+
+        browser.type(form, "school", "34CD");
+        browser.submit(form);
+        String one = browser.find(By.id("h-0")).getText();
+        assertTrue(one.startsWith("Alle scholen samen: "), "one school, not the board: " + one);
+        assertFalse(browser.present(By.id("h-1")), "one school has no sections per school");
+
+        // The PDF as the officer downloads it: its first page, drawn for people to look at.
+        byte[] pdf = given().baseUri(stack.url("register-service")).header("Authorization", "Bearer " + officer)
+                .get("/register/account/pdf").then().statusCode(200).extract().asByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("Jaarverantwoording opvragen leerlinggegevens") && text.contains("School 34CD"),
+                    text);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document)
+                    .renderImageWithDPI(0, 80), "png", StaffBrowser.SCREENSHOTS.resolve("12-jaarverantwoording-pdf.png")
+                    .toFile());
+        }
+    }
+
     @Test
     void theMainJourneyWorksWithTheKeyboardAlone() {
         browser.signIn("directeur.12ab");

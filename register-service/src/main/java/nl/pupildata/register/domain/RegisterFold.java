@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
+import nl.pupildata.rules.Rule;
 
 /**
  * An entry of the register as a fold over its request's events in time order. Pure, and independent of the
@@ -29,14 +30,16 @@ public final class RegisterFold {
             ExemptionGround exemption) {
     }
 
-    public record Refusal(boolean partial, String reason, List<Consultation> consulted, String refusedBy, Instant at) {
+    /** A refusal, with the card's rule it rests on: PA-12 for a guardian's own access, G-11 for any other. */
+    public record Refusal(boolean partial, String rule, String reason, List<Consultation> consulted, String refusedBy,
+            Instant at) {
     }
 
     public record Summary(UUID requestId, String schoolBrin, RequestKind kind, RequesterCategory requesterCategory,
             String pupilRef, LocalDate receivedOn, RequestStatus status, String outcome, LocalDate dueOn,
             List<Extension> extensions, ConsentRequirement consentRequirement, boolean consentSatisfied,
             List<ConsentLine> consents, List<Share> shares, List<Refusal> refusals, LocalDate closedOn,
-            Boolean metWithinTerm, Instant lastEventAt) {
+            Boolean metWithinTerm, Instant lastEventAt, ResearchDecision research) {
     }
 
     public static Summary fold(UUID requestId, List<EventEnvelope> timeline) {
@@ -57,6 +60,7 @@ public final class RegisterFold {
         LocalDate closed = null;
         Boolean met = null;
         Instant last = null;
+        ResearchDecision research = null;
         for (EventEnvelope e : timeline) {
             last = e.time();
             if (e.event() instanceof RequestEvent requestEvent) {
@@ -75,11 +79,13 @@ public final class RegisterFold {
                     outcome = "SHARED";
                 }
                 case RequestRefused r -> {
-                    refusals.add(new Refusal(r.partial(), r.reason(), r.consulted(), r.actor(), e.time()));
+                    refusals.add(new Refusal(r.partial(), refusalRule(kind).id(), r.reason(), r.consulted(), r.actor(),
+                            e.time()));
                     outcome = r.partial() ? "PARTIALLY_REFUSED" : "REFUSED";
                 }
                 case RequestWithdrawn w -> outcome = "WITHDRAWN";
                 case RequestClosed c -> closed = c.closedOn();
+                case ResearchDecided d -> research = d.decision();
                 case ConsentRequirementDetermined d -> requirement = d.requirement();
                 case ConsentGranted g -> consents.add(new ConsentLine(word("GRANTED", g.purpose()), g.guardianId(),
                         e.time(), g.actor(), g.evidence(), g.evidenceRef(), null));
@@ -108,7 +114,15 @@ public final class RegisterFold {
         }
         return new Summary(requestId, school, kind, category, pupil, received,
                 status == null ? RequestStatus.RECEIVED : status, outcome, due, extensions, requirement, satisfied,
-                consents, shares, refusals, closed, met, last);
+                consents, shares, refusals, closed, met, last, research);
+    }
+
+    /**
+     * The rule a refusal rests on, as request-service decides it: refusing guardians their own dossier is PA-12;
+     * refusing anyone else is G-11. (A refusal always follows the request's RequestReceived, so its kind is known.)
+     */
+    static Rule refusalRule(RequestKind kind) {
+        return kind == RequestKind.PARENT_ACCESS ? Rule.PA_12 : Rule.G_11;
     }
 
     /** The reason of the latest refusal, if any. */

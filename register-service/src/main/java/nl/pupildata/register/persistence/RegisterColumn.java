@@ -61,7 +61,7 @@ public enum RegisterColumn {
             case "date" -> r.getObject(column, LocalDate.class);
             case "int" -> r.getInt(column);
             case "boolean" -> r.getObject(column);
-            default -> r.getString(column);
+            default -> CsvCells.safe(r.getString(column));
         };
     }
 

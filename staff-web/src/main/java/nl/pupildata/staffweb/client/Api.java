@@ -129,6 +129,50 @@ public final class Api {
     public record Statistics(List<MonthFigures> months) {
     }
 
+    /** register-service's yearly account (GET /register/account). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record YearlyAccount(String schoolYear, List<String> schoolYears, boolean rebuilding, Account account) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Account(String schoolYear, LocalDate firstDay, LocalDate lastDay, LocalDate countedOn,
+            boolean boardWide, AccountFigures total, List<AccountFigures> schools) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AccountFigures(String school, long received, List<KindRow> kinds, Term term, Extensions extensions,
+            List<RefusalRow> refusals, Consents consents, List<ExemptionRow> exemptions, List<PupilRow> pupils) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record KindRow(String kind, long received, java.util.Map<String, Long> outcomes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Term(long withTerm, long answered, long withinTerm, long late, long openPastDue,
+            Integer withinTermPercent) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Extensions(long requestsExtended, long extensions, long extendedTwice) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RefusalRow(String rule, String gist, long whole, long partial) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Consents(long refused, long withdrawn, long requestsConcerned) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ExemptionRow(String ground, long requests) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PupilRow(String pupilRef, long requests) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Violation(String field, String message) {
     }

@@ -114,6 +114,20 @@ public final class Services {
                 @QueryParam("to") String to);
 
         @GET
+        @Path("account")
+        Response account(@QueryParam("year") String year, @QueryParam("school") String school);
+
+        @GET
+        @Path("account/csv")
+        @Produces({ "text/csv", "application/problem+json" })
+        Response accountCsv(@QueryParam("year") String year, @QueryParam("school") String school);
+
+        @GET
+        @Path("account/pdf")
+        @Produces({ "application/pdf", "application/problem+json" })
+        Response accountPdf(@QueryParam("year") String year, @QueryParam("school") String school);
+
+        @GET
         @Path("export")
         @Produces("text/csv")
         Response export(@QueryParam("school") String school, @QueryParam("kind") String kind,

@@ -55,6 +55,55 @@ public final class Charts {
         return b.append("</svg>").toString();
     }
 
+    /** One bar of a horizontal chart: its parts (class → count, in order) and their names for the tooltip. */
+    public record Bar(String label, java.util.LinkedHashMap<String, Long> parts, Map<String, String> partNames) {
+    }
+
+    private static final int LABEL_WIDTH = 270;
+    private static final int TRACK_WIDTH = 330;
+    private static final int ROW = 26;
+
+    /**
+     * Horizontal bars, one per row, each made of coloured parts (their CSS class is {@code part-<key>}), scaled to the
+     * longest bar; the total is written after each bar. For the yearly account: requests per kind by outcome.
+     */
+    public static String horizontal(String ariaLabel, List<Bar> bars) {
+        long max = Math.max(1, bars.stream().mapToLong(b -> b.parts().values().stream().mapToLong(Long::longValue)
+                .sum()).max().orElse(1));
+        int width = LABEL_WIDTH + TRACK_WIDTH + 50;
+        int height = Math.max(1, bars.size()) * ROW + 4;
+        StringBuilder b = new StringBuilder();
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart hbars\" role=\"img\" width=\"")
+                .append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width)
+                .append(' ').append(height).append("\" aria-label=\"").append(escape(ariaLabel)).append("\">");
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            int y = i * ROW + 4;
+            b.append("<text class=\"label\" x=\"0\" y=\"").append(y + 14).append("\">").append(escape(bar.label()))
+                    .append("</text>");
+            double x = LABEL_WIDTH;
+            long total = 0;
+            for (Map.Entry<String, Long> part : bar.parts().entrySet()) {
+                if (part.getValue() == 0) {
+                    continue;
+                }
+                double w = TRACK_WIDTH * (double) part.getValue() / max;
+                b.append("<rect class=\"part-").append(escape(part.getKey())).append("\" x=\"")
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", x)).append("\" y=\"").append(y)
+                        .append("\" width=\"").append(String.format(java.util.Locale.ROOT, "%.1f", w))
+                        .append("\" height=\"18\"><title>").append(escape(bar.label())).append(": ")
+                        .append(part.getValue()).append(' ')
+                        .append(escape(bar.partNames().getOrDefault(part.getKey(), part.getKey())))
+                        .append("</title></rect>");
+                x += w;
+                total += part.getValue();
+            }
+            b.append("<text class=\"value\" x=\"").append(String.format(java.util.Locale.ROOT, "%.1f", x + 6))
+                    .append("\" y=\"").append(y + 14).append("\">").append(total).append("</text>");
+        }
+        return b.append("</svg>").toString();
+    }
+
     private static final String[] MONTHS = { "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
             "nov", "dec" };
 

@@ -108,11 +108,13 @@ public class RegisterPage {
         }
     }
 
-    private static String nz(String s) {
+    /** A query parameter as typed, or empty (never null in a form). */
+    static String nz(String s) {
         return s == null ? "" : s;
     }
 
-    private static String blank(String s) {
+    /** A query parameter for a service: trimmed, or null when left empty. */
+    static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

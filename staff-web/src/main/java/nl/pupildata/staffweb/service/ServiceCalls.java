@@ -90,6 +90,10 @@ public class ServiceCalls {
         return Answer.of(register.statistics(school, from, to), Api.Statistics.class);
     }
 
+    public Answer<Api.YearlyAccount> account(String year, String school) {
+        return Answer.of(register.account(year, school), Api.YearlyAccount.class);
+    }
+
     public Services.Register registerApi() {
         return register;
     }
