@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/rules.md: every rule of the card, where the code enforces it and which tests prove it, read from the sources
  * of every module — so the table cannot drift from the code. A rule counts as enforced where main code names it
- * ({@code Rule.PA_3}), as tested where a test names it (a method {@code pa3_…}, {@code Rule.PA_3} or
+ * ({@code Rule.PA_3}) — but for register-service, which only records and counts what the others decided (its yearly
+ * account names the rule a refusal rests on) and refuses nothing — as tested where a test names it (a method {@code pa3_…}, {@code Rule.PA_3} or
  * {@code "PA-3"}). A rule is FULL only when both are found and it is not listed below as still open; an open rule
  * says why. To refresh the document: copy target/rules.md to docs/.
  */
@@ -28,6 +29,8 @@ class RulesDocumentTest {
 
     static final Path ROOT = Path.of("..");
     static final Path COMMITTED = ROOT.resolve("docs/rules.md");
+    /** Modules whose main code names rules without enforcing them: the rules themselves, and the register. */
+    static final Set<String> RECORDS_ONLY = Set.of("card-rules", "register-service");
 
     /**
      * Rules that are not (yet) fully enforced, and why: the document says so next to them. Empty since issue 17;
@@ -66,7 +69,7 @@ class RulesDocumentTest {
             Pattern tested = Pattern.compile("Rule\\." + rule.name() + "\\b|\"" + Pattern.quote(rule.id())
                     + "\"|(?<![a-z0-9])" + method);
             Set<String> enforcedIn = new TreeSet<>();
-            main.stream().filter(s -> !s.module().equals("card-rules") && named.matcher(s.text()).find())
+            main.stream().filter(s -> !RECORDS_ONLY.contains(s.module()) && named.matcher(s.text()).find())
                     .forEach(s -> enforcedIn.add(s.module() + ": " + s.name()));
             Set<String> provedBy = new TreeSet<>();
             tests.stream().filter(s -> !s.name().equals(getClass().getSimpleName()) && tested.matcher(s.text()).find())
