@@ -107,7 +107,7 @@ class LocalRunDurabilityTest {
 
         // 1. A first run with the demo requests; one more request with steps of its own.
         Run first = start(offset, data, "--demo").awaitReady();
-        assertTrue(first.printed(l -> l.contains("Loaded 6 example requests")), first::text);
+        assertTrue(first.printed(l -> l.contains("Loaded 9 example requests")), first::text);
         String id = as(first.token(DIRECTOR), first.url(8081)).body("""
                 {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
                  "pupil":{"ref":"L-77001","name":"Sam de Vries","dateOfBirth":"2017-03-01","group":4},
