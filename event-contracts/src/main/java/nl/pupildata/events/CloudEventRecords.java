@@ -39,12 +39,25 @@ public final class CloudEventRecords {
     }
 
     /**
-     * Reads the event of a record.
+     * Reads the event of a record: only an event type that the topic's producer sends, from that producer (issue 19:
+     * a forged ConsentSatisfied on the requests topic, or one that names another source, is never applied).
      *
-     * @throws InvalidEventException when it can never be read (the dead-letter topic's business)
+     * @throws InvalidEventException when it can never be read or does not belong on its topic (the dead-letter
+     *     topic's business)
      */
     public static EventEnvelope fromRecord(ConsumerRecord<String, String> record) {
-        return CloudEventHeaders.fromHeaders(headers(record.headers()), record.value());
+        Map<String, String> headers = headers(record.headers());
+        EventEnvelope envelope = CloudEventHeaders.fromHeaders(headers, record.value());
+        Topic topic = envelope.type().topic();
+        if (!topic.topicName().equals(record.topic())) {
+            throw new InvalidEventException(envelope.type().typeName() + " does not belong on " + record.topic()
+                    + "; only " + topic.producer() + " sends it, on " + topic.topicName());
+        }
+        if (!topic.producer().equals(headers.get(CloudEventHeaders.SOURCE))) {
+            throw new InvalidEventException("Header " + CloudEventHeaders.SOURCE + " is not " + topic.producer()
+                    + ", the only producer of " + envelope.type().typeName());
+        }
+        return envelope;
     }
 
     /** The headers as strings (a header without a value is left out). */

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import nl.pupildata.platform.kafka.KafkaSettings;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -38,7 +39,7 @@ public class ConsumerLag implements HealthCheck {
 
     private final String service;
     private final List<String> topics;
-    private final String bootstrapServers;
+    private final KafkaSettings kafka;
     private final Map<String, AtomicLong> lag = new ConcurrentHashMap<>();
     private volatile Admin admin;
     private volatile boolean measured;
@@ -46,10 +47,10 @@ public class ConsumerLag implements HealthCheck {
     public ConsumerLag(MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "pupil-data.consumer-lag.topics") Optional<List<String>> topics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaSettings kafka) {
         this.service = service;
         this.topics = topics.orElse(List.of());
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         for (String topic : this.topics) {
             AtomicLong value = new AtomicLong();
             lag.put(topic, value);
@@ -117,9 +118,8 @@ public class ConsumerLag implements HealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
+                    admin = Admin.create(kafka.with(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000)));
                 }
             }
         }

@@ -13,9 +13,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.ConsentLapsed;
 import nl.pupildata.events.ConsentSatisfied;
 import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.EventJson;
+import nl.pupildata.events.RequestWithdrawn;
 import nl.pupildata.events.Topic;
 import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.RealInfrastructure;
@@ -66,6 +69,35 @@ class IdempotentConsumerTests {
         assertNotNull(TopicProbe.headers(poison).get("dead-letter-reason"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("pupil_data_dead_lettered_messages_total"));
+    }
+
+    @Test
+    void aForgedEvent_ofAnotherTopicOrFromAnotherSource_isDeadLettered_neverApplied() {
+        UUID id = UUID.randomUUID();
+        // A request event put on the consents topic, though with every header right for its own topic.
+        EventEnvelope wrongTopic = EventEnvelope.wrap(new RequestWithdrawn(id, "request-service"), Instant.now());
+        TopicProbe.send(Topic.CONSENTS.topicName(), id.toString(), EventJson.toJson(wrongTopic.event()),
+                CloudEventHeaders.toHeaders(wrongTopic));
+        // A ConsentSatisfied that says it comes from request-service: only consent-service sends it.
+        EventEnvelope wrongSource = EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false),
+                Instant.now());
+        Map<String, String> forged = new java.util.HashMap<>(CloudEventHeaders.toHeaders(wrongSource));
+        forged.put(CloudEventHeaders.SOURCE, "request-service");
+        TopicProbe.send(Topic.CONSENTS.topicName(), id.toString(), EventJson.toJson(wrongSource.event()), forged);
+        EventEnvelope genuine = EventEnvelope.wrap(new ConsentLapsed(id, "consent-service", "g1"), Instant.now());
+        TopicProbe.publish(genuine);
+
+        Await.until("the genuine event after the forged ones is applied", WAIT,
+                () -> recording.applied().contains(genuine.eventId()));
+        assertFalse(recording.applied().contains(wrongTopic.eventId()), "a request event on the consents topic");
+        assertFalse(recording.applied().contains(wrongSource.eventId()), "a consent event from another source");
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readUntil("pupil-data.dead-letter",
+                all -> all.stream().filter(r -> id.toString().equals(r.key())).count() == 2, WAIT);
+        List<String> reasons = dead.stream().filter(r -> id.toString().equals(r.key()))
+                .map(r -> TopicProbe.headers(r).get("dead-letter-reason")).toList();
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("does not belong on pupil-data.consents")),
+                reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("ce_source is not consent-service")), reasons.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import nl.pupildata.platform.kafka.KafkaSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,13 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KafkaPublisher {
 
-    private final String bootstrapServers;
+    private final KafkaSettings kafka;
     private final int ackTimeoutMillis;
     private volatile Producer<String, byte[]> producer;
 
-    public KafkaPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public KafkaPublisher(KafkaSettings kafka,
             @ConfigProperty(name = "pupil-data.outbox.ack-timeout", defaultValue = "15s") Duration ackTimeout) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.ackTimeoutMillis = (int) ackTimeout.toMillis();
     }
 
@@ -45,7 +46,6 @@ public class KafkaPublisher {
 
     private Producer<String, byte[]> create() {
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -54,7 +54,7 @@ public class KafkaPublisher {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ackTimeoutMillis - 1_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(kafka.with(config), new StringSerializer(), new ByteArraySerializer());
     }
 
     @PreDestroy

@@ -15,13 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import nl.pupildata.events.Topic;
 import nl.pupildata.register.persistence.ReplayBatch;
 import nl.pupildata.register.persistence.TimelineEntry;
+import nl.pupildata.platform.kafka.KafkaSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,14 +47,13 @@ public class RegisterReplay {
 
     private final AgroalDataSource dataSource;
     private final ReplayBatch batch;
-    private final String bootstrapServers;
+    private final KafkaSettings kafka;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status("IDLE", null, null, 0, null));
 
-    public RegisterReplay(AgroalDataSource dataSource, ReplayBatch batch,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public RegisterReplay(AgroalDataSource dataSource, ReplayBatch batch, KafkaSettings kafka) {
         this.dataSource = dataSource;
         this.batch = batch;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     public Status status() {
@@ -76,12 +75,11 @@ public class RegisterReplay {
         long read = 0;
         try {
             clearProjection();
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, "register-replay-" + UUID.randomUUID(),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
-                    ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024), new StringDeserializer(),
+                    ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024)), new StringDeserializer(),
                     new StringDeserializer())) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (Topic topic : Topic.values()) {
