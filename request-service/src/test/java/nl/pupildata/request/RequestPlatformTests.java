@@ -176,6 +176,38 @@ class RequestPlatformTests {
     }
 
     @Test
+    void everyReadIsRecorded_whoWhatAndWhen_neverItsContent_andOnlyThePrivacyOfficerReadsTheRecord() {
+        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
+        given().header("Authorization", Tokens.bearerAs("reader-7", "DIRECTOR", "12AB")).get("/requests/" + id)
+                .then().statusCode(200);
+        given().header("Authorization", Tokens.bearerAs("stranger-7", "DIRECTOR", "99ZZ")).get("/requests/" + id)
+                .then().statusCode(404);
+        given().header("Authorization", Tokens.bearerAs("reader-7", "DIRECTOR", "12AB"))
+                .get("/requests?kind=PARENT_ACCESS&status=RECEIVED").then().statusCode(200);
+        given().get("/requests/" + id).then().statusCode(401);
+
+        String privacy = Tokens.bearerAs("privacy-7", "PRIVACY_OFFICER");
+        List<Map<String, Object>> reads = given().header("Authorization", privacy).get("/audit/reads?path=" + id)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(List.of("stranger-7:404", "reader-7:200"), reads.stream()
+                .map(r -> r.get("actor") + ":" + r.get("status")).toList(), "newest first; nobody anonymous");
+        assertEquals("DIRECTOR", reads.get(1).get("roles"));
+        assertEquals("/requests/" + id, reads.get(1).get("path"));
+        assertNotNull(reads.get(1).get("at"));
+        List<Map<String, Object>> byReader = given().header("Authorization", privacy)
+                .get("/audit/reads?actor=reader-7").then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(byReader.stream().anyMatch(r -> "kind=PARENT_ACCESS&status=RECEIVED".equals(r.get("query"))),
+                byReader.toString());
+        assertFalse(byReader.toString().contains("Sam"), "no content: " + byReader);
+        given().header("Authorization", DIRECTOR).get("/audit/reads").then().statusCode(403);
+        List<Map<String, Object>> ofTheRecord = given().header("Authorization", privacy)
+                .get("/audit/reads?path=/audit/reads&actor=privacy-7").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        assertFalse(ofTheRecord.isEmpty(), "reading the record is recorded too");
+        given().header("Authorization", privacy).get("/audit/reads?limit=0").then().statusCode(400);
+    }
+
+    @Test
     void consentEventsAreAppliedOnceEvenWhenRedelivered() {
         UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
         EventEnvelope satisfied = EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false), Instant.now());
