@@ -283,7 +283,7 @@ class RequestHandlingTests {
         step(Tokens.bearer("QUALITY_OFFICER"), id, "consultations/" + safeguarding + "/answer", advice)
                 .statusCode(422).body("rule", is("G-11"));
         step(Tokens.bearer("SAFEGUARDING_OFFICER", "99ZZ"), id, "consultations/" + safeguarding + "/answer", advice)
-                .statusCode(403);
+                .statusCode(404); // another school's request: as if it did not exist
         step(DIRECTOR, id, "consultations/" + safeguarding + "/answer", advice).statusCode(403);
         step(Tokens.bearerAs("aandacht@12AB", "SAFEGUARDING_OFFICER", "12AB"), id,
                 "consultations/" + safeguarding + "/answer", advice).statusCode(200)
@@ -297,7 +297,7 @@ class RequestHandlingTests {
         step(Tokens.bearer("QUALITY_OFFICER"), id, "consultations/" + quality + "/answer", advice).statusCode(200);
         step(Tokens.bearer("QUALITY_OFFICER"), id, "refusal", refusal).statusCode(422).body("rule", is("G-11"));
         step(DIRECTOR, id, "refusal", refusal).statusCode(200).body("status", is("REFUSED"));
-        step(Tokens.bearer("DIRECTOR", "99ZZ"), id, "closure", "{}").statusCode(403);
+        step(Tokens.bearer("DIRECTOR", "99ZZ"), id, "closure", "{}").statusCode(404); // as if it did not exist
 
         List<String> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 6, WAIT).stream()
                 .map(r -> TopicProbe.headers(r).get("ce_type") + " " + r.value()).toList();

@@ -121,6 +121,27 @@ class AuthorisationMatrixTest {
         System.out.printf("Authorisation matrix: %d endpoints, %d cells checked%n", rows.size(), cellsChecked);
     }
 
+    /** Issue 19: no existence oracle — another school's request answers word for word as an unknown one. */
+    @Test
+    void anotherSchoolsRequestAnswersExactlyLikeOneThatDoesNotExist() {
+        String stranger = stack.token(AT_34CD.get("DIRECTOR"));
+        String unknown = java.util.UUID.randomUUID().toString();
+        for (String path : List.of("request-service|/requests/{id}", "request-service|/requests/{id}/letters/acknowledgement",
+                "consent-service|/requests/{id}/consent", "deadline-service|/requests/{id}/deadline",
+                "register-service|/register/{id}")) {
+            String[] p = path.split("\\|");
+            Response foreign = given().baseUri(stack.url(p[0])).header("Authorization", "Bearer " + stranger)
+                    .get(p[1].replace("{id}", requestId));
+            Response absent = given().baseUri(stack.url(p[0])).header("Authorization", "Bearer " + stranger)
+                    .get(p[1].replace("{id}", unknown));
+            assertTrue(foreign.statusCode() == 404 || foreign.statusCode() == 409, path + ": " + foreign.statusCode());
+            assertEquals(absent.statusCode(), foreign.statusCode(), path);
+            assertEquals(absent.contentType(), foreign.contentType(), path);
+            assertEquals(absent.asString().replace(unknown, "{id}"), foreign.asString().replace(requestId, "{id}"),
+                    path + ": the same words");
+        }
+    }
+
     static String noSchoolUser(String role) {
         return "zonder-school." + role.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

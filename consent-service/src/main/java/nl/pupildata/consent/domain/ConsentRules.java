@@ -11,6 +11,7 @@ import nl.pupildata.events.model.ConsentRequirement;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.GuardianRef;
 import nl.pupildata.events.model.RequestKind;
+import nl.pupildata.rules.EventValues;
 import nl.pupildata.rules.NationalIds;
 import nl.pupildata.rules.RuleViolation;
 
@@ -102,7 +103,7 @@ public final class ConsentRules {
      */
     public static List<ConsentEvent> decide(Command command, ConsentState state, RequestKind kind, String actor,
             boolean qualityOfficerAdvised) {
-        noNationalId(command);
+        narrowTexts(command);
         List<ConsentEvent> events = new ArrayList<>();
         ConsentPurpose purpose = command instanceof GuardianCommand g ? ConsentPurpose.of(g.purpose())
                 : ConsentPurpose.REQUEST;
@@ -230,8 +231,11 @@ public final class ConsentRules {
                         .orElse(null));
     }
 
-    /** SWV-4: no BSN or onderwijsnummer in what staff type (never echoed). */
-    private static void noNationalId(Command command) {
+    /**
+     * What staff type goes into the event: SWV-4, no BSN or onderwijsnummer; and bounded, naming no one (issue 19).
+     * The value is never echoed.
+     */
+    private static void narrowTexts(Command command) {
         java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
         switch (command) {
             case Ask a -> texts.put("informationDescription", a.informationDescription());
@@ -246,6 +250,12 @@ public final class ConsentRules {
         if (!found.isEmpty()) {
             throw RuleViolation.rule(Rule.SWV_4, "Een BSN of onderwijsnummer hoort niet in dit systeem; verwijder het "
                     + "nummer.", found);
+        }        // Each of these goes into its event: bounded, and naming no one (issue 19).
+        List<RuleViolation.Field> wide = texts.entrySet().stream()
+                .filter(t -> EventValues.textProblem(t.getValue()) != null)
+                .map(t -> new RuleViolation.Field(t.getKey(), EventValues.textProblem(t.getValue()))).toList();
+        if (!wide.isEmpty()) {
+            throw RuleViolation.invalid(null, wide);
         }
     }
 

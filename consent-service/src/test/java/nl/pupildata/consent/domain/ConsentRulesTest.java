@@ -206,6 +206,18 @@ class ConsentRulesTest {
     }
 
     @Test
+    void whatGoesIntoTheEventIsBoundedAndNamesNoOne() {
+        given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
+        RuleViolation v = assertThrows(RuleViolation.class,
+                () -> when(new ConsentRules.Ask("g1", "Leesniveau, voor logopedist a.smit@praktijk.nl")));
+        assertNull(v.rule(), "plain validation (400)");
+        assertEquals("informationDescription", v.fields().get(0).field());
+        assertFalse(v.fields().toString().contains("a.smit"), "never echoed");
+        assertEquals("evidenceRef", assertThrows(RuleViolation.class, () -> when(new ConsentRules.Grant("g1",
+                ConsentEvidence.EMAIL, "x".repeat(1001)))).fields().get(0).field());
+    }
+
+    @Test
     void swv4_noNationalNumberInWhatStaffType() {
         given(received(RequestKind.THIRD_PARTY, false, new GuardianRef("g1", true)));
         assertEquals(Rule.SWV_4, assertThrows(RuleViolation.class,

@@ -1,5 +1,6 @@
 package nl.pupildata.deadline.domain;
 
+import nl.pupildata.rules.EventValues;
 import nl.pupildata.rules.NationalIds;
 import nl.pupildata.rules.Rule;
 
@@ -138,6 +139,9 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
         if (NationalIds.containsNationalId(reason)) {
             throw RuleViolation.rule(Rule.SWV_4, "Een BSN of onderwijsnummer hoort niet in dit systeem; verwijder het "
                     + "nummer.", List.of(new RuleViolation.Field("reason", "bevat een BSN of onderwijsnummer")));
+        }
+        if (EventValues.textProblem(reason) != null) {
+            throw RuleViolation.invalid(null, List.of(new RuleViolation.Field("reason", EventValues.textProblem(reason))));
         }
         if (guardiansNotifiedOn == null) {
             throw RuleViolation.invalid(Rule.PA_6,

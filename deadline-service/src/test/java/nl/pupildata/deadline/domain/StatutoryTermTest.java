@@ -102,6 +102,18 @@ class StatutoryTermTest {
     }
 
     @Test
+    void theReasonGoesIntoTheEvent_soItIsBoundedAndNamesNoOne() {
+        StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
+        for (String wide : List.of("Wacht op antwoord van j.bakker@jeugdzorg.nl", "x".repeat(1001))) {
+            RuleViolation v = assertThrows(RuleViolation.class, () -> term.extend(wide, LocalDate.of(2026, 10, 20), "p",
+                    LocalDate.of(2026, 10, 21)));
+            assertNull(v.rule(), "plain validation (400)");
+            assertEquals("reason", v.fields().get(0).field());
+            assertFalse(v.fields().toString().contains("j.bakker"), "never echoed");
+        }
+    }
+
+    @Test
     void swv4_noNationalNumberInTheReasonForAnExtension() {
         StatutoryTerm term = set(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
         RuleViolation v = assertThrows(RuleViolation.class, () -> term.extend("Dossier van 101222331 is groot",

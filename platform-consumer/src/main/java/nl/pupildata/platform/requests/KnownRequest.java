@@ -33,16 +33,16 @@ public class KnownRequest extends PanacheEntityBase {
     }
 
     /**
-     * The request, checked against the caller's schools; 409 while this service has not yet seen its
-     * RequestReceived (the caller may retry), 403 for another school.
+     * The request, checked against the caller's schools: 409 while this service has not yet seen its
+     * RequestReceived (the caller may retry) — and the same 409, word for word, for a request of a school the caller
+     * may not see, so that no request id tells a stranger whether it exists (issue 19).
      */
     public static Uni<KnownRequest> require(UUID id, Caller caller, String serviceName) {
         return KnownRequest.<KnownRequest>findById(id).map(request -> {
-            if (request == null) {
-                throw ProblemException.conflict("De " + serviceName + " kent verzoek " + id + " (nog) niet; "
-                        + "probeer het over enkele seconden opnieuw.");
+            if (request == null || !caller.maySee(request.schoolBrin)) {
+                throw ProblemException.conflict("De " + serviceName + " kent verzoek " + id + " (nog) niet, of het is "
+                        + "niet van uw school; probeer het over enkele seconden opnieuw.");
             }
-            caller.requireSchool(request.schoolBrin);
             return request;
         });
     }

@@ -86,10 +86,11 @@ public class RegisterResource {
         return Panache.withSession(() -> RegisterProjection.timeline(id)
                 .map(events -> {
                     RegisterFold.Summary s = RegisterFold.fold(id, events);
-                    if (s.schoolBrin() == null) {
-                        throw ProblemException.notFound("Verzoek " + id + " staat (nog) niet in het register.");
+                    // Absent and another school's answer alike: no request id tells a stranger it exists.
+                    if (s.schoolBrin() == null || !caller.maySee(s.schoolBrin())) {
+                        throw ProblemException.notFound("Verzoek " + id + " staat (nog) niet in het register of is "
+                                + "niet van uw school.");
                     }
-                    caller.requireSchool(s.schoolBrin());
                     return new Details(id, s.schoolBrin(), name(s.kind()), name(s.requesterCategory()), s.pupilRef(),
                             s.receivedOn(), name(s.status()), s.outcome(), s.dueOn(), s.extensions(),
                             name(s.consentRequirement()), s.consentSatisfied(), s.consents(), s.shares(), s.refusals(),

@@ -1,5 +1,6 @@
 package nl.pupildata.request.domain;
 
+import nl.pupildata.rules.EventValues;
 import nl.pupildata.rules.NationalIds;
 import nl.pupildata.rules.Rule;
 
@@ -78,6 +79,8 @@ public final class IntakeRules {
         }
         if (in.pupil() == null || blank(in.pupil().ref())) {
             missing.add(new Field("pupil.ref", "verplicht"));
+        } else {
+            reference(malformed, "pupil.ref", in.pupil().ref());
         }
         if (in.pupil() != null && in.pupil().dateOfBirth() != null && in.pupil().dateOfBirth().isAfter(today)) {
             malformed.add(new Field("pupil.dateOfBirth", "mag niet in de toekomst liggen"));
@@ -114,6 +117,8 @@ public final class IntakeRules {
             }
             if (blank(g.id())) {
                 missing.add(new Field(at + ".id", "verplicht"));
+            } else if (reference(malformed, at + ".id", g.id())) {
+                // reported
             } else if (!ids.add(g.id())) {
                 malformed.add(new Field(at + ".id", "komt twee keer voor"));
             }
@@ -134,6 +139,15 @@ public final class IntakeRules {
                 && !EMAIL.matcher(in.requester().email()).matches()) {
             malformed.add(new Field("requester.email", "geen geldig e-mailadres"));
         }
+    }
+
+    /** An identifier that goes into RequestReceived: an opaque reference (issue 19); true when it is not one. */
+    private static boolean reference(List<Field> malformed, String field, String value) {
+        String problem = EventValues.referenceProblem(value);
+        if (problem != null) {
+            malformed.add(new Field(field, problem));
+        }
+        return problem != null;
     }
 
     private static void checkPerKind(Intake in, List<Field> missing, List<Field> malformed) {

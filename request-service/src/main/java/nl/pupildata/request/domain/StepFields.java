@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.pupildata.request.domain.RequestCommand.*;
+import nl.pupildata.rules.EventValues;
 import nl.pupildata.rules.NationalIds;
 import nl.pupildata.rules.Rule;
 import nl.pupildata.rules.RuleViolation;
@@ -105,6 +106,7 @@ public final class StepFields {
             case Withdraw w -> null;
             case Close c -> null;
         };
+        eventValues(command, f);
         if (!f.failed.isEmpty()) {
             throw RuleViolation.invalid(demandedBy, f.failed);
         }
@@ -114,6 +116,38 @@ public final class StepFields {
         if (!nationalIds.isEmpty()) {
             throw RuleViolation.rule(Rule.SWV_4, "Een BSN of onderwijsnummer hoort niet in dit systeem; verwijder het "
                     + "nummer.", nationalIds);
+        }
+    }
+
+    /**
+     * What of a step goes into its event is narrow (issue 19): guardian ids are opaque references, the reasons of a
+     * refusal and of a research decision are bounded and name no one. Everything else typed stays in this service.
+     */
+    private static void eventValues(RequestCommand command, Fields f) {
+        Map<String, String> references = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        switch (command) {
+            case NotifyOtherGuardian n -> references.put("guardianId", n.guardianId());
+            case Share s -> references.put("recipientGuardianId", s.recipientGuardianId());
+            case CorrectGuardians g -> {
+                for (int i = 0; g.guardians() != null && i < g.guardians().size(); i++) {
+                    if (g.guardians().get(i) != null) {
+                        references.put("guardians[" + i + "].id", g.guardians().get(i).id());
+                    }
+                }
+            }
+            case Refuse r -> texts.put("reason", r.reason());
+            case DecideResearch d -> texts.put("reason", d.reason());
+            default -> {
+            }
+        }
+        references.forEach((field, value) -> add(f, field, EventValues.referenceProblem(value)));
+        texts.forEach((field, value) -> add(f, field, EventValues.textProblem(value)));
+    }
+
+    private static void add(Fields f, String field, String problem) {
+        if (problem != null && f.failed.stream().noneMatch(x -> x.field().equals(field))) {
+            f.failed.add(new Field(field, problem));
         }
     }
 

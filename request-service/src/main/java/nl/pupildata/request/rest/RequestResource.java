@@ -100,10 +100,7 @@ public class RequestResource {
             + "the version to send back in If-Match with a handling step")
     public Uni<RestResponse<RequestDetails>> get(@PathParam("id") UUID id) {
         return handling.load(id).map(h -> {
-            if (!h.state().exists()) {
-                throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
-            }
-            caller.requireSchool(h.state().schoolBrin());
+            RequestHandling.requireVisible(id, h.state(), caller::maySee);
             return withVersion(h);
         });
     }
@@ -390,9 +387,9 @@ public class RequestResource {
             @QueryParam("guardianId") String guardianId, @QueryParam("issued") Integer issued) {
         LetterKind letterKind = letterKind(kind);
         Uni<Letters.Letter> letter = issued == null
-                ? handling.composeLetter(id, letterKind, guardianId, caller::requireSchool)
+                ? handling.composeLetter(id, letterKind, guardianId, caller::maySee)
                         .map(RequestHandling.ComposedLetter::letter)
-                : handling.issuedLetter(id, issued, caller::requireSchool);
+                : handling.issuedLetter(id, issued, caller::maySee);
         return letter.emitOn(Infrastructure.getDefaultWorkerPool()).map(l -> Response.ok(writer.pdf(l), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + kind + "-" + id + ".pdf\"").build());
     }
@@ -407,7 +404,7 @@ public class RequestResource {
         String guardianId = body == null ? null : body.guardianId();
         LetterChannel channel = body == null || body.channel() == null ? LetterChannel.SECURE_MAIL : body.channel();
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        return handling.composeLetter(id, letterKind, guardianId, caller::requireSchool)
+        return handling.composeLetter(id, letterKind, guardianId, caller::maySee)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(composed -> Map.entry(composed, writer.pdf(composed.letter())))
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))
@@ -427,7 +424,7 @@ public class RequestResource {
     }
 
     private Uni<RestResponse<RequestDetails>> step(UUID id, RequestCommand command) {
-        return handling.handle(id, command, caller.actor(), caller.roles(), caller::requireSchool,
+        return handling.handle(id, command, caller.actor(), caller.roles(), caller::maySee,
                 IfMatch.expectedVersion(http.getHeader(HttpHeaders.IF_MATCH))).map(RequestResource::withVersion);
     }
 

@@ -109,10 +109,7 @@ public class RequestHandling {
     public Uni<ComposedLetter> composeLetter(UUID id, LetterKind kind, String guardianId, SchoolCheck schoolCheck) {
         return Panache.withSession(() -> store.load(id).flatMap(stream -> {
             RequestState state = RequestState.replay(stream.history());
-            if (!state.exists()) {
-                throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
-            }
-            schoolCheck.check(state.schoolBrin());
+            requireVisible(id, state, schoolCheck);
             return RequestView.<RequestView>findById(id).flatMap(view -> PersonalDetails.<PersonalDetails>findById(id)
                     .flatMap(details -> learned(id, view).map(learned -> new ComposedLetter(Letters.compose(kind,
                             state, blankToNull(guardianId), letterPeople(details), learned, LocalDate.now(clock),
@@ -155,10 +152,7 @@ public class RequestHandling {
     public Uni<Letters.Letter> issuedLetter(UUID id, int version, SchoolCheck schoolCheck) {
         return Panache.withSession(() -> store.load(id).flatMap(stream -> {
             RequestState state = RequestState.replay(stream.history());
-            if (!state.exists()) {
-                throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
-            }
-            schoolCheck.check(state.schoolBrin());
+            requireVisible(id, state, schoolCheck);
             return IssuedLetter.<IssuedLetter>findById(new StreamPlace(id, version)).map(row -> {
                 if (row == null) {
                     throw ProblemException.notFound("Bij dit verzoek is geen brief met versie " + version + " uitgegeven.");
@@ -268,10 +262,7 @@ public class RequestHandling {
             SchoolCheck schoolCheck, Integer expectedVersion) {
         return Panache.withTransaction(() -> store.load(id).flatMap(stream -> {
             RequestState state = RequestState.replay(stream.history());
-            if (!state.exists()) {
-                throw ProblemException.notFound("Verzoek " + id + " bestaat niet.");
-            }
-            schoolCheck.check(state.schoolBrin());
+            requireVisible(id, state, schoolCheck);
             if (expectedVersion != null && expectedVersion != stream.version()) {
                 throw ProblemException.preconditionFailed("Het verzoek is gewijzigd sinds u het laadde (versie "
                         + expectedVersion + ", nu " + stream.version() + "); laad het opnieuw.");
@@ -353,7 +344,18 @@ public class RequestHandling {
     /** Checks the caller may act on a school; throws 403 otherwise. */
     @FunctionalInterface
     public interface SchoolCheck {
-        void check(String schoolBrin);
+        /** Whether the caller may see requests of this school. */
+        boolean maySee(String schoolBrin);
+    }
+
+    /**
+     * The request as the caller may know of it: one that does not exist and one of a school the caller may not see
+     * answer the same 404, word for word, so that no request id tells a stranger whether it exists (issue 19).
+     */
+    public static void requireVisible(UUID id, RequestState state, SchoolCheck schoolCheck) {
+        if (!state.exists() || !schoolCheck.maySee(state.schoolBrin())) {
+            throw ProblemException.notFound("Verzoek " + id + " bestaat niet of is niet van uw school.");
+        }
     }
 
     /** The guardians' e-mail addresses by id, as taken in at intake (PA-8, PA-9). */

@@ -165,6 +165,29 @@ class IntakeRulesTest {
     }
 
     @Test
+    void thePupilReferenceAndGuardianIdsAreOpaqueReferences_refusedWithoutEchoingThem() {
+        Intake in = parentAccess();
+        for (String ref : List.of("sam.devries@example.nl", "Sam de Vries", "=HYPERLINK(\"https://x.example\")",
+                "P".repeat(41))) {
+            Intake bad = new Intake(in.kind(), in.schoolBrin(), in.receivedOn(), in.receivedVia(),
+                    new Intake.Pupil(ref, "Sam de Vries", LocalDate.of(2017, 3, 1), 4, false), in.guardians(),
+                    in.guardiansLivingApart(), in.requester(), in.accessMode(), in.topic(), in.receivingSchool(),
+                    in.warmHandover(), in.organisation(), in.fields());
+            RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", bad,
+                    TODAY), ref);
+            assertEquals(List.of("pupil.ref"), v.fields().stream().map(RuleViolation.Field::field).toList(), ref);
+            assertFalse(v.fields().toString().contains(ref.substring(0, 5)), "never echoed: " + ref);
+        }
+        Intake namedGuardian = new Intake(in.kind(), in.schoolBrin(), in.receivedOn(), in.receivedVia(), in.pupil(),
+                List.of(new Intake.Guardian("Anna de Vries", "Anna de Vries", "anna@example.nl", true)), false,
+                new Intake.Requester("Anna de Vries", null, null, null, null), in.accessMode(), null, null, null, null,
+                null);
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", namedGuardian,
+                TODAY));
+        assertTrue(v.fields().stream().anyMatch(f -> f.field().equals("guardians[0].id")), v.fields().toString());
+    }
+
+    @Test
     void swv4_nineDigitsThatFailTheElevenTestAreNoBsn() {
         assertFalse(NationalIds.isBsn("123456789"));
         assertNotNull(rules.receive(UUID.randomUUID(), "x",

@@ -313,6 +313,19 @@ class RequestDeciderTest {
         }
 
         @Test
+        void whatAStepPutsInItsEventIsNarrow_referencesAndReasonsThatNameNoOne() {
+            given(apart);
+            RuleViolation v = assertThrows(RuleViolation.class,
+                    () -> when(new Refuse(true, "Zie de mail van vader, b.devries@example.nl")));
+            assertEquals("reason", v.fields().get(0).field());
+            assertFalse(v.fields().toString().contains("b.devries"), "never echoed");
+            assertEquals("reason", assertThrows(RuleViolation.class, () -> when(new Refuse(true, "x".repeat(1001))))
+                    .fields().get(0).field());
+            assertEquals("guardianId", assertThrows(RuleViolation.class,
+                    () -> when(new NotifyOtherGuardian("Bram de Vries"))).fields().get(0).field());
+        }
+
+        @Test
         void swv4_noNationalNumberInWhatStaffTypeInAStep() {
             given(apart);
             RuleViolation v = assertThrows(RuleViolation.class,
