@@ -69,7 +69,8 @@ class FaultToleranceTest {
                 sent.incrementAndGet();
                 try {
                     Response r = given().baseUri(stack.url("request-service")).header("Authorization", "Bearer " + DIRECTOR)
-                            .contentType(ContentType.JSON).body(body(name + "-" + i)).post("/requests");
+                            .contentType(ContentType.JSON).body(body(name.replaceAll("[^A-Za-z0-9]+", "-") + "-" + i))
+                            .post("/requests");
                     if (r.statusCode() == 201) {
                         accepted.add(r.jsonPath().getString("id"));
                     } else if (r.statusCode() < 500) {
