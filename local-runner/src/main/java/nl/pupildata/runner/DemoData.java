@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class DemoData {
 
+    /** How many requests {@link #load} enters. */
+    public static final int COUNT = 9;
+
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private final LocalStack stack;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -122,7 +125,7 @@ public final class DemoData {
                  "topic":"SPEECH_THERAPY","requester":{"organisation":"Logopedie Centrum","name":"R. Bos",
                  "email":"r.bos@logopediecentrum.nl"}}""".formatted(today.minusDays(9), apart));
         post(director12, "request-service", "/requests/" + withdrawn + "/withdrawal", "{}");
-        return 9;
+        return COUNT;
     }
 
     /** Sends a command; the id in its answer (the request's). */

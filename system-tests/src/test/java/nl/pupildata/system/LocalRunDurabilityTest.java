@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import nl.pupildata.infra.Await;
 import nl.pupildata.infra.EmbeddedKeycloak;
 import nl.pupildata.infra.EmbeddedPostgresServer;
+import nl.pupildata.runner.DemoData;
 import nl.pupildata.runner.PortOwners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,7 +108,7 @@ class LocalRunDurabilityTest {
 
         // 1. A first run with the demo requests; one more request with steps of its own.
         Run first = start(offset, data, "--demo").awaitReady();
-        assertTrue(first.printed(l -> l.contains("Loaded 9 example requests")), first::text);
+        assertTrue(first.printed(l -> l.contains("Loaded " + DemoData.COUNT + " example requests")), first::text);
         String id = as(first.token(DIRECTOR), first.url(8081)).body("""
                 {"kind":"PARENT_ACCESS","schoolBrin":"12AB","receivedOn":"%s","receivedVia":"EMAIL",
                  "pupil":{"ref":"L-77001","name":"Sam de Vries","dateOfBirth":"2017-03-01","group":4},
@@ -118,7 +119,7 @@ class LocalRunDurabilityTest {
                 .post("/requests/" + id + "/acknowledgement").then().statusCode(200);
         as(first.token(COORDINATOR), first.url(8081)).body("{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")
                 .post("/requests/" + id + "/review").then().statusCode(200);
-        awaitRegister(first, id, "IN_PROGRESS", 7);
+        awaitRegister(first, id, "IN_PROGRESS", DemoData.COUNT + 1);
         awaitDemoSignals(first);
         String registerBefore = settledExport(first);
         String dueOn = as(first.token(DIRECTOR), first.url(8083)).get("/requests/" + id + "/deadline").then().statusCode(200)
@@ -145,7 +146,7 @@ class LocalRunDurabilityTest {
         as(second.token(DIRECTOR), second.url(8081)).body("{\"channel\":\"SECURE_MAIL\",\"recipient\":\"anna@example.nl\","
                 + "\"exportedFromPupilAdministration\":true}")
                 .post("/requests/" + id + "/shares").then().statusCode(200);
-        awaitRegister(second, id, "ANSWERED", 7);
+        awaitRegister(second, id, "ANSWERED", DemoData.COUNT + 1);
         assertReplayEqualsLive(second);
 
         // 4. SIGKILL: the runner gets no chance to stop anything. Its services and PostgreSQL are left running.
@@ -168,7 +169,7 @@ class LocalRunDurabilityTest {
         assertTrue(third.printed(l -> l.contains("of an earlier run (pid")), third::text);
         orphans.forEach(pid -> assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                 "process " + pid + " of the killed run still runs"));
-        awaitRegister(third, id, "ANSWERED", 7);
+        awaitRegister(third, id, "ANSWERED", DemoData.COUNT + 1);
         String registerAfterKill = settledExport(third);
 
         // 7. A backup while it runs; stopped; restored over the folder; everything back, the replay equal.
