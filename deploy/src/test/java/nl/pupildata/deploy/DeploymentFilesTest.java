@@ -23,7 +23,8 @@ class DeploymentFilesTest {
     static final List<String> APPS = List.of("request-service", "consent-service", "deadline-service",
             "register-service", "staff-web");
     static final Set<String> KINDS = Set.of("Namespace", "ConfigMap", "Service", "Deployment", "ServiceAccount",
-            "KafkaTopic", "Cluster", "Database", "ServiceMonitor");
+            "KafkaTopic", "Cluster", "Database", "ServiceMonitor", "Kafka", "KafkaNodePool", "KafkaUser",
+            "NetworkPolicy", "PodDisruptionBudget");
 
     static Yaml yaml() {
         return new Yaml(new SafeConstructor(new LoaderOptions()));
@@ -193,6 +194,154 @@ class DeploymentFilesTest {
             assertTrue(envFrom.contains(s + "-config"), s + " ConfigMap");
             assertTrue(envFrom.contains(s + "-config-creds"), s + " Secret");
             assertEquals(2, (Integer) at(deployment, "spec", "replicas"), s);
+        }
+    }
+
+    /**
+     * A Deployment as {@code kubectl apply -k} renders it: the kustomization's JSON patches applied to the generated
+     * manifest (only the {@code add} operations it uses, to the Deployments its label selector picks).
+     */
+    /** A value of a parsed document, not typed (for assertions and text). */
+    static Object value(Object node, String... path) {
+        return at(node, path);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> rendered(String app) throws IOException {
+        Map<String, Object> deployment = documents(K8S.resolve(app).resolve("kubernetes.yml")).stream()
+                .filter(d -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> kustomization = documents(K8S.resolve("kustomization.yaml")).get(0);
+        for (Map<String, Object> patch : at(kustomization, "patches") == null ? List.<Map<String, Object>>of()
+                : (List<Map<String, Object>>) at(kustomization, "patches")) {
+            String[] selector = String.valueOf(value(patch, "target", "labelSelector")).split("=");
+            if (!"Deployment".equals(at(patch, "target", "kind"))
+                    || !selector[1].equals(at(deployment, "metadata", "labels", selector[0]))) {
+                continue;
+            }
+            for (Object op : (List<Object>) yaml().load((String) patch.get("patch"))) {
+                Map<String, Object> o = (Map<String, Object>) op;
+                assertEquals("add", o.get("op"), "only add is rendered here");
+                String[] path = ((String) o.get("path")).substring(1).split("/");
+                Object parent = at(deployment, Arrays.copyOf(path, path.length - 1));
+                assertNotNull(parent, app + ": " + o.get("path"));
+                if (parent instanceof List<?> list) {
+                    ((List<Object>) list).add(o.get("value"));
+                } else {
+                    ((Map<String, Object>) parent).put(path[path.length - 1], o.get("value"));
+                }
+            }
+        }
+        return deployment;
+    }
+
+    @Test
+    void everyRenderedDeploymentMeetsTheRestrictedPodSecurityProfile() throws IOException {
+        assertEquals("restricted", value(documents(K8S.resolve("namespace.yaml")).get(0), "metadata", "labels",
+                "pod-security.kubernetes.io/enforce"), "the namespace enforces it");
+        for (String app : APPS) {
+            Map<String, Object> pod = at(rendered(app), "spec", "template", "spec");
+            assertEquals(Boolean.FALSE, pod.get("automountServiceAccountToken"), app);
+            assertEquals(Boolean.TRUE, value(pod, "securityContext", "runAsNonRoot"), app);
+            assertEquals("RuntimeDefault", value(pod, "securityContext", "seccompProfile", "type"), app);
+            Map<String, Object> container = at(pod, "containers", "0");
+            assertEquals(Boolean.FALSE, value(container, "securityContext", "allowPrivilegeEscalation"), app);
+            assertEquals(Boolean.TRUE, value(container, "securityContext", "readOnlyRootFilesystem"), app);
+            assertEquals(List.of("ALL"), value(container, "securityContext", "capabilities", "drop"), app);
+            assertTrue(String.valueOf(container.get("volumeMounts")).contains("mountPath=/tmp"),
+                    app + ": a writable /tmp on a read-only root");
+            assertTrue(String.valueOf(pod.get("volumes")).contains("emptyDir"), app);
+        }
+    }
+
+    @Test
+    void networkPoliciesDenyEverythingButTheProductsOwnFlows() throws IOException {
+        List<Map<String, Object>> policies = documents(K8S.resolve("network-policies.yaml"));
+        Map<String, Object> deny = policies.stream().filter(p -> "default-deny".equals(at(p, "metadata", "name")))
+                .findFirst().orElseThrow();
+        assertEquals("pupil-data", value(deny, "spec", "podSelector", "matchLabels", "app.kubernetes.io/part-of"));
+        assertEquals(List.of("Ingress", "Egress"), value(deny, "spec", "policyTypes"));
+        assertNull(value(deny, "spec", "ingress"), "allows nothing");
+        assertNull(value(deny, "spec", "egress"), "allows nothing");
+        for (String app : APPS) {
+            Map<String, Object> own = policies.stream().filter(p -> app.equals(at(p, "spec", "podSelector",
+                    "matchLabels", "app.kubernetes.io/name"))).findFirst().orElseThrow(() -> new AssertionError(app));
+            String egress = String.valueOf(value(own, "spec", "egress"));
+            if (SERVICES.contains(app)) {
+                assertTrue(egress.contains("cnpg.io/cluster=pupil-data-pg") && egress.contains("port=5432"), app);
+                assertTrue(egress.contains("strimzi.io/cluster=pupil-data") && egress.contains("port=9093"), app);
+                assertFalse(egress.contains("port=9092"), app + ": never Kafka's plaintext port");
+            } else {
+                SERVICES.forEach(svc -> assertTrue(egress.contains("app.kubernetes.io/name=" + svc), app + " -> " + svc));
+                assertFalse(egress.contains("5432") || egress.contains("9093"), "the staff page has no data of its own");
+            }
+        }
+    }
+
+    @Test
+    void everyPartHasAPodDisruptionBudget() throws IOException {
+        List<Map<String, Object>> budgets = documents(K8S.resolve("pod-disruption-budgets.yaml"));
+        for (String app : APPS) {
+            Map<String, Object> budget = budgets.stream().filter(b -> app.equals(at(b, "spec", "selector",
+                    "matchLabels", "app.kubernetes.io/name"))).findFirst().orElseThrow(() -> new AssertionError(app));
+            assertEquals(1, (Integer) at(budget, "spec", "minAvailable"), app);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaIsTlsWithScram_andEachServiceMayWriteOnlyItsOwnTopic() throws IOException {
+        Map<String, Object> kafka = documents(K8S.resolve("kafka.yaml")).stream()
+                .filter(d -> "Kafka".equals(d.get("kind"))).findFirst().orElseThrow();
+        List<Map<String, Object>> listeners = at(kafka, "spec", "kafka", "listeners");
+        assertFalse(listeners.isEmpty());
+        listeners.forEach(l -> {
+            assertEquals(Boolean.TRUE, l.get("tls"), "every listener is TLS");
+            assertEquals("scram-sha-512", value(l, "authentication", "type"), "every listener authenticates");
+        });
+        assertEquals("simple", value(kafka, "spec", "kafka", "authorization", "type"), "ACLs are enforced");
+        Map<String, String> ownTopic = Map.of("request-service", "pupil-data.requests", "consent-service",
+                "pupil-data.consents", "deadline-service", "pupil-data.deadlines");
+        List<Map<String, Object>> users = documents(K8S.resolve("kafka-users.yaml"));
+        for (String svc : SERVICES) {
+            Map<String, Object> user = users.stream().filter(u -> svc.equals(at(u, "metadata", "name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(svc));
+            Set<String> writes = new TreeSet<>();
+            for (Map<String, Object> acl : (List<Map<String, Object>>) at(user, "spec", "authorization", "acls")) {
+                if ("topic".equals(at(acl, "resource", "type"))
+                        && ((List<String>) acl.get("operations")).contains("Write")) {
+                    writes.add(at(acl, "resource", "name"));
+                    assertEquals("literal", value(acl, "resource", "patternType"), svc + ": no wildcard writes");
+                }
+            }
+            Set<String> expected = new TreeSet<>(Set.of("pupil-data.dead-letter"));
+            if (ownTopic.containsKey(svc)) {
+                expected.add(ownTopic.get(svc));
+            }
+            assertEquals(expected, writes, svc + " writes only its own topic and the dead-letter topic");
+            Map<String, Object> config = at(documents(K8S.resolve(svc).resolve("config.yaml")).get(0), "data");
+            assertEquals("SASL_SSL", config.get("KAFKA_SECURITY_PROTOCOL"), svc);
+            assertEquals("SCRAM-SHA-512", config.get("KAFKA_SASL_MECHANISM"), svc);
+            String env = String.valueOf(value(rendered(svc), "spec", "template", "spec", "containers", "0", "env"));
+            assertTrue(env.contains("KAFKA_SASL_JAAS_CONFIG") && env.contains("name=" + svc), svc + ": its own user");
+            assertTrue(env.contains("KAFKA_SSL_TRUSTSTORE_PASSWORD"), svc);
+        }
+        for (String file : List.of("kafka.yaml", "kafka-topics.yaml", "kafka-users.yaml")) {
+            documents(K8S.resolve(file)).forEach(d -> assertEquals("kafka.strimzi.io/v1", d.get("apiVersion"),
+                    file + ": Strimzi 1.0's API"));
+        }
+    }
+
+    @Test
+    void postgresIsReachedOverTls_verifyingTheServerAgainstTheOperatorsCa() throws IOException {
+        for (String svc : SERVICES) {
+            Map<String, Object> config = at(documents(K8S.resolve(svc).resolve("config.yaml")).get(0), "data");
+            assertTrue(String.valueOf(config.get("QUARKUS_DATASOURCE_JDBC_URL")).contains("sslmode=verify-full"), svc);
+            assertTrue(String.valueOf(config.get("QUARKUS_DATASOURCE_REACTIVE_URL")).contains("sslmode=verify-full"),
+                    svc);
+            assertEquals("HTTPS", config.get("QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM"), svc);
+            String mounts = String.valueOf(value(rendered(svc), "spec", "template", "spec", "containers", "0",
+                    "volumeMounts"));
+            assertTrue(mounts.contains("mountPath=/etc/postgres-ca"), svc + ": the operator's CA is mounted");
         }
     }
 
