@@ -121,14 +121,16 @@ class DeploymentFilesTest {
                     BUILD_STAMPS.forEach(annotations::remove);
                 }
             }
-            // The generator lists envFrom in no fixed order; which sources there are is what matters.
+            // The generator lists envFrom and env in no fixed order; which entries there are is what matters.
             List<Map<String, Object>> containers = at(doc, "spec", "template", "spec", "containers");
             if (containers != null) {
                 for (Map<String, Object> container : containers) {
-                    if (container.get("envFrom") instanceof List<?> envFrom) {
-                        List<Object> sorted = new ArrayList<>(envFrom);
-                        sorted.sort(Comparator.comparing(String::valueOf));
-                        container.put("envFrom", sorted);
+                    for (String unordered : List.of("envFrom", "env")) {
+                        if (container.get(unordered) instanceof List<?> entries) {
+                            List<Object> sorted = new ArrayList<>(entries);
+                            sorted.sort(Comparator.comparing(String::valueOf));
+                            container.put(unordered, sorted);
+                        }
                     }
                 }
             }
