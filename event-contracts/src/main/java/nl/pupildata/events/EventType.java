@@ -35,6 +35,7 @@ public enum EventType {
     ACCESS_COPY_SENT("AccessCopySent", AccessCopySent.class, Topic.REQUESTS),
     GUARDIANS_CORRECTED("GuardiansCorrected", GuardiansCorrected.class, Topic.REQUESTS),
     LETTER_ISSUED("LetterIssued", LetterIssued.class, Topic.REQUESTS),
+    PERSONAL_DATA_ERASED("PersonalDataErased", PersonalDataErased.class, Topic.REQUESTS),
 
     CONSENT_REQUIREMENT_DETERMINED("ConsentRequirementDetermined", ConsentRequirementDetermined.class, Topic.CONSENTS),
     CONSENT_REQUESTED("ConsentRequested", ConsentRequested.class, Topic.CONSENTS),

@@ -7,5 +7,5 @@ public sealed interface RequestEvent extends PupilDataEvent
         GuardiansInformed, GuardianInspectionHeld, InformationShared, DeliveryConfirmed, OtherGuardianNotified,
         CorrectionRequested, StatementAdded, NextSchoolContactAdded, RequestRefused, ResearchDecided, RequestWithdrawn,
         RequestClosed, ConsultationRequested, ConsultationAnswered, WarmHandoverRequested, CorrectionDecided,
-        AccessCopySent, GuardiansCorrected, LetterIssued {
+        AccessCopySent, GuardiansCorrected, LetterIssued, PersonalDataErased {
 }

@@ -50,6 +50,7 @@ final class SampleEvents {
             case ACCESS_COPY_SENT -> new AccessCopySent(REQUEST, "coordinator@12AB", DAY.plusDays(3));
             case LETTER_ISSUED -> new LetterIssued(REQUEST, STAFF, LetterKind.ACKNOWLEDGEMENT, 1, "g1",
                     LetterChannel.SECURE_MAIL);
+            case PERSONAL_DATA_ERASED -> new PersonalDataErased(REQUEST, "request-service", DAY.plusYears(2));
             case GUARDIANS_CORRECTED -> new GuardiansCorrected(REQUEST, STAFF,
                     List.of(new GuardianRef("g1", true), new GuardianRef("g2", false)), true);
             case CONSENT_REQUIREMENT_DETERMINED -> new ConsentRequirementDetermined(REQUEST, "consent-service",

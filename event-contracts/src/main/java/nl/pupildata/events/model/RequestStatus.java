@@ -4,6 +4,7 @@ import nl.pupildata.events.DeliveryConfirmed;
 import nl.pupildata.events.InformationShared;
 import nl.pupildata.events.LetterIssued;
 import nl.pupildata.events.OtherGuardianNotified;
+import nl.pupildata.events.PersonalDataErased;
 import nl.pupildata.events.RequestClosed;
 import nl.pupildata.events.RequestEvent;
 import nl.pupildata.events.RequestReceived;
@@ -42,6 +43,7 @@ public enum RequestStatus {
             case DeliveryConfirmed d -> current;
             case OtherGuardianNotified n -> current;
             case LetterIssued l -> current;
+            case PersonalDataErased e -> current;
             default -> progressed;
         };
     }

@@ -48,6 +48,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not found", detail, null, List.of());
     }
 
+    /** 410: it existed, but what was asked for was erased (issue 19's retention). */
+    public static ProblemException gone(String detail) {
+        return new ProblemException(410, "Gone", detail, null, List.of());
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "Forbidden", detail, null, List.of());
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.pupildata.events.model.RequestStatus;
 
 /**
  * One row per request for lists and for what consent and deadline events told this service. Two writers, each of its
@@ -52,9 +53,26 @@ public class RequestView extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** The command side's column. */
-    public static Uni<Integer> updateStatus(UUID id, String status, Instant at) {
-        return update("status = ?1, updatedAt = ?2 where requestId = ?3", status, at, id);
+    /** The day the request ended (closed, withdrawn, refused): retention counts from it. */
+    @Column(name = "ended_on")
+    public LocalDate endedOn;
+
+    /** The day its personal data was erased, once the retention period had passed. */
+    @Column(name = "erased_on")
+    public LocalDate erasedOn;
+
+    /** The command side's columns: the status, and the day it ended when the status is final (kept once set). */
+    public static Uni<Integer> updateStatus(UUID id, RequestStatus status, Instant at, LocalDate today) {
+        if (!status.isFinal()) {
+            return update("status = ?1, updatedAt = ?2 where requestId = ?3", status.name(), at, id);
+        }
+        return update("status = ?1, updatedAt = ?2, endedOn = coalesce(endedOn, ?3) where requestId = ?4",
+                status.name(), at, today, id);
+    }
+
+    /** Retention: the personal data of the request was erased on that day. */
+    public static Uni<Integer> markErased(UUID id, LocalDate on, Instant at) {
+        return update("erasedOn = ?1, updatedAt = ?2 where requestId = ?3", on, at, id);
     }
 
     /** G-2, G-5: what consent-service said last. */

@@ -110,7 +110,8 @@ public class RequestHandling {
         return Panache.withSession(() -> store.load(id).flatMap(stream -> {
             RequestState state = RequestState.replay(stream.history());
             requireVisible(id, state, schoolCheck);
-            return RequestView.<RequestView>findById(id).flatMap(view -> PersonalDetails.<PersonalDetails>findById(id)
+            return RequestView.<RequestView>findById(id).invoke(RequestHandling::requireNotErased)
+                    .flatMap(view -> PersonalDetails.<PersonalDetails>findById(id)
                     .flatMap(details -> learned(id, view).map(learned -> new ComposedLetter(Letters.compose(kind,
                             state, blankToNull(guardianId), letterPeople(details), learned, LocalDate.now(clock),
                             letterhead), stream.version()))));
@@ -153,7 +154,8 @@ public class RequestHandling {
         return Panache.withSession(() -> store.load(id).flatMap(stream -> {
             RequestState state = RequestState.replay(stream.history());
             requireVisible(id, state, schoolCheck);
-            return IssuedLetter.<IssuedLetter>findById(new StreamPlace(id, version)).map(row -> {
+            return RequestView.<RequestView>findById(id).invoke(RequestHandling::requireNotErased).chain(view ->
+                    IssuedLetter.<IssuedLetter>findById(new StreamPlace(id, version))).map(row -> {
                 if (row == null) {
                     throw ProblemException.notFound("Bij dit verzoek is geen brief met versie " + version + " uitgegeven.");
                 }
@@ -175,6 +177,14 @@ public class RequestHandling {
         return LearnedFacts.extensions(id).flatMap(extensions -> LearnedFacts.consentRequests(id)
                 .map(asked -> new Letters.Learned(view == null ? null : view.dueOn, extensions.stream()
                         .map(e -> new Letters.Extension(e.number(), e.newDueOn(), e.reason())).toList(), asked)));
+    }
+
+    /** Retention: a request whose personal data was erased writes no letter any more (410, saying when). */
+    static void requireNotErased(RequestView view) {
+        if (view != null && view.erasedOn != null) {
+            throw ProblemException.gone("De persoonsgegevens van dit verzoek zijn op " + view.erasedOn + " gewist, na "
+                    + "de bewaartermijn; er kan geen brief meer worden gemaakt.");
+        }
     }
 
     private static String blankToNull(String s) {
@@ -297,7 +307,8 @@ public class RequestHandling {
                         return store.append(id, stream.version(), events)
                                 .call(() -> note == null || note.isBlank() ? Uni.createFrom().voidItem()
                                         : RequestNote.of(id, stream.version() + 1, note.trim()).persist())
-                                .call(() -> RequestView.updateStatus(id, result.status().name(), Instant.now(clock)))
+                                .call(() -> RequestView.updateStatus(id, result.status(), Instant.now(clock),
+                                        LocalDate.now(clock)))
                                 .chain(() -> RequestNote.byVersion(id))
                                 .map(notes -> new Handled(result, view, version, people(details),
                                         consultations(after, notes)));
