@@ -207,6 +207,21 @@ class RequestPlatformTests {
         given().header("Authorization", privacy).get("/audit/reads?limit=0").then().statusCode(400);
     }
 
+    @Inject
+    nl.pupildata.platform.audit.ReadAuditRetention readAuditRetention;
+
+    @Test
+    void theRecordOfReadsIsKeptForItsPeriod_thenDeleted() {
+        Sql.query("insert into read_audit (at, actor, roles, path, status) values (now() - interval '25 months', "
+                + "'old-reader', 'DIRECTOR', '/requests/old', 200), (now() - interval '23 months', 'recent-reader', "
+                + "'DIRECTOR', '/requests/recent', 200) returning id", r -> r.getLong(1));
+        assertTrue(OnVertx.await(() -> readAuditRetention.forgetBefore(Instant.now())) >= 1);
+        assertEquals(List.of(0L), Sql.query("select count(*) from read_audit where actor = 'old-reader'",
+                r -> r.getLong(1)), "older than two years: gone");
+        assertEquals(List.of(1L), Sql.query("select count(*) from read_audit where actor = 'recent-reader'",
+                r -> r.getLong(1)), "within the period: kept");
+    }
+
     @Test
     void consentEventsAreAppliedOnceEvenWhenRedelivered() {
         UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
