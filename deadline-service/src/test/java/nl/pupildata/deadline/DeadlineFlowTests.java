@@ -82,6 +82,26 @@ class DeadlineFlowTests {
         assertEquals(2, alertsAbout(id).size(), "once per term and signal");
     }
 
+    /** Two senders at once (the scheduled one and another, or two replicas) never both send an alert. */
+    @Test
+    void anAlertIsClaimedByOneSenderOnly_andAClaimWhoseSenderDiedExpires() {
+        UUID eventId = UUID.randomUUID();
+        Instant now = Instant.now();
+        // Held by another sender for a day: the scheduled sender leaves it alone too.
+        nl.pupildata.testinfra.Sql.query("insert into alert_mail (event_id, request_id, school, signal, due_on, "
+                + "claimed_until) values ('" + eventId + "', '" + UUID.randomUUID() + "', '12AB', 'MISSED', "
+                + "current_date, now() + interval '1 day') returning 1", r -> r.getInt(1));
+        assertEquals(0, claim(eventId, now), "held by another sender");
+        Instant later = now.plus(Duration.ofDays(2));
+        assertEquals(1, claim(eventId, later), "that sender died: its claim expired");
+        assertEquals(0, claim(eventId, later), "and now this one holds it");
+    }
+
+    static int claim(UUID eventId, Instant now) {
+        return OnVertx.await(() -> io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() ->
+                nl.pupildata.deadline.persistence.AlertMail.claim(eventId, now, now.plus(Duration.ofMinutes(5)))));
+    }
+
     @jakarta.inject.Inject
     nl.pupildata.deadline.service.AlertMailer mailer;
 

@@ -37,6 +37,10 @@ public class AlertMail extends PanacheEntityBase {
     /** {@code SENT}, or {@code NO_RECIPIENT} when nobody is configured for the school. */
     public String outcome;
 
+    /** Until when a sender holds it ({@link #claim}). */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
     public static AlertMail of(UUID eventId, UUID requestId, String school, String signal, LocalDate dueOn) {
         AlertMail mail = new AlertMail();
         mail.eventId = eventId;
@@ -47,8 +51,19 @@ public class AlertMail extends PanacheEntityBase {
         return mail;
     }
 
-    public static Uni<List<AlertMail>> unsent(int limit) {
-        return AlertMail.<AlertMail>find("sentAt is null order by dueOn").page(0, limit).list();
+    /** Alerts not sent and not held by another sender now. */
+    public static Uni<List<AlertMail>> unsent(int limit, Instant now) {
+        return AlertMail.<AlertMail>find("sentAt is null and (claimedUntil is null or claimedUntil < ?1) order by dueOn",
+                now).page(0, limit).list();
+    }
+
+    /**
+     * Claims an alert for sending until {@code until}: 1 when this sender got it, 0 when it was sent or is held by
+     * another. One conditional update, so two senders at once cannot both get it.
+     */
+    public static Uni<Integer> claim(UUID eventId, Instant now, Instant until) {
+        return update("claimedUntil = ?1 where eventId = ?2 and sentAt is null and (claimedUntil is null or "
+                + "claimedUntil < ?3)", until, eventId, now);
     }
 
     public static Uni<Integer> markSent(UUID eventId, String outcome, Instant at) {

@@ -74,10 +74,20 @@ public class AlertMailer {
 
     /** Sends what is waiting; returns how many alerts were sent. */
     public Uni<Integer> sendPending() {
-        return Panache.withSession(() -> AlertMail.unsent(50)).flatMap(pending -> Multi.createFrom()
-                .iterable(pending).onItem().transformToUniAndConcatenate(this::send).collect().asList())
+        return Panache.withSession(() -> AlertMail.unsent(50, Instant.now(clock))).flatMap(pending -> Multi.createFrom()
+                .iterable(pending).onItem().transformToUniAndConcatenate(this::claimAndSend).collect().asList())
                 .map(sent -> (int) sent.stream().filter(Boolean::booleanValue).count());
     }
+
+    /** Sends an alert only if this sender's claim on it holds (another sender, or a replica, may be at it too). */
+    private Uni<Boolean> claimAndSend(AlertMail alert) {
+        Instant now = Instant.now(clock);
+        return Panache.withTransaction(() -> AlertMail.claim(alert.eventId, now, now.plus(CLAIM)))
+                .chain(claimed -> claimed == 1 ? send(alert) : Uni.createFrom().item(false));
+    }
+
+    /** How long a claim holds: longer than any send takes; after it, an alert whose sender died is sent again. */
+    static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(5);
 
     private Uni<Boolean> send(AlertMail alert) {
         List<String> to = new ArrayList<>(directors.getOrDefault(alert.school, List.of()));
