@@ -251,9 +251,9 @@ public final class ConsentRules {
             throw RuleViolation.rule(Rule.SWV_4, "Een BSN of onderwijsnummer hoort niet in dit systeem; verwijder het "
                     + "nummer.", found);
         }        // Each of these goes into its event: bounded, and naming no one (issue 19).
-        List<RuleViolation.Field> wide = texts.entrySet().stream()
-                .filter(t -> EventValues.textProblem(t.getValue()) != null)
-                .map(t -> new RuleViolation.Field(t.getKey(), EventValues.textProblem(t.getValue()))).toList();
+        List<RuleViolation.Field> wide = new java.util.ArrayList<>();
+        texts.forEach((field, text) -> java.util.Optional.ofNullable(EventValues.textProblem(text))
+                .ifPresent(problem -> wide.add(new RuleViolation.Field(field, problem))));
         if (!wide.isEmpty()) {
             throw RuleViolation.invalid(null, wide);
         }

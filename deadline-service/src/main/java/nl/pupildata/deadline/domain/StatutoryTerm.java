@@ -140,8 +140,9 @@ public record StatutoryTerm(UUID requestId, LocalDate receivedOn, LocalDate dueO
             throw RuleViolation.rule(Rule.SWV_4, "Een BSN of onderwijsnummer hoort niet in dit systeem; verwijder het "
                     + "nummer.", List.of(new RuleViolation.Field("reason", "bevat een BSN of onderwijsnummer")));
         }
-        if (EventValues.textProblem(reason) != null) {
-            throw RuleViolation.invalid(null, List.of(new RuleViolation.Field("reason", EventValues.textProblem(reason))));
+        String wide = EventValues.textProblem(reason);
+        if (wide != null) {
+            throw RuleViolation.invalid(null, List.of(new RuleViolation.Field("reason", wide)));
         }
         if (guardiansNotifiedOn == null) {
             throw RuleViolation.invalid(Rule.PA_6,

@@ -92,8 +92,8 @@ public class AccountPage {
         return passOn(calls.registerApi().accountCsv(blank(year), blank(school)), "text/csv; charset=UTF-8");
     }
 
-    /** register-service's document as it sent it: the body, its type and its file name. */
-    private static Response passOn(Response document, String type) {
+    /** register-service's document as it sent it: the body, its type and its file name (a refusal as a problem). */
+    static Response passOn(Response document, String type) {
         byte[] body = document.readEntity(byte[].class);
         Response.ResponseBuilder passed = Response.status(document.getStatus()).entity(body)
                 .type(document.getStatus() == 200 ? type : "application/problem+json");

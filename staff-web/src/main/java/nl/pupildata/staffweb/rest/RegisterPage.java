@@ -95,11 +95,8 @@ public class RegisterPage {
     public Response export(@QueryParam("school") String school, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("van") String from, @QueryParam("tot") String to) {
         requireReader();
-        Response csv = calls.registerApi().export(blank(school), blank(kind), blank(status), blank(from), blank(to));
-        byte[] body = csv.readEntity(byte[].class);
-        return Response.status(csv.getStatus()).entity(body).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"register-opvragen-leerlinggegevens.csv\"")
-                .build();
+        return AccountPage.passOn(calls.registerApi().export(blank(school), blank(kind), blank(status), blank(from),
+                blank(to)), "text/csv; charset=UTF-8");
     }
 
     private void requireReader() {
