@@ -36,6 +36,11 @@ public final class EventValues {
         if (value.length() > MAX_TEXT) {
             return "te lang (hoogstens " + MAX_TEXT + " tekens)";
         }
+        // A control character (a NUL above all) cannot be stored by the services that learn the text from the event:
+        // one such event would stop their consumer.
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            return "bevat onzichtbare tekens";
+        }
         if (EMAIL_IN_TEXT.matcher(value).find()) {
             return "bevat een e-mailadres; noem geen personen, alleen de reden";
         }

@@ -26,6 +26,8 @@ class EventValuesTest {
         assertNotNull(EventValues.textProblem("Zie de mail van anna.devries@example.nl"));
         assertNotNull(EventValues.textProblem("x".repeat(EventValues.MAX_TEXT + 1)));
         assertNull(EventValues.textProblem("x".repeat(EventValues.MAX_TEXT)));
+        assertNotNull(EventValues.textProblem("leesniveau\u0000"), "a NUL would stop the consumers that store it");
+        assertNull(EventValues.textProblem("regel 1\nregel 2\ttab"));
         assertFalse(EventValues.textProblem("mail a@b.nl").contains("a@b.nl"), "the value is not echoed");
     }
 }
