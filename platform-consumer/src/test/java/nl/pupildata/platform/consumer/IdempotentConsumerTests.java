@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.ConsentLapsed;
+import nl.pupildata.events.ConsentRequested;
 import nl.pupildata.events.ConsentSatisfied;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
@@ -69,6 +70,36 @@ class IdempotentConsumerTests {
         assertNotNull(TopicProbe.headers(poison).get("dead-letter-reason"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("pupil_data_dead_lettered_messages_total"));
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesAsData_isDeadLettered_notRetriedForEver() {
+        // A NUL character cannot be stored in PostgreSQL text; before, the consumer retried this event for ever and
+        // the partition behind it stood still.
+        UUID id = UUID.randomUUID();
+        EventEnvelope refused = EventEnvelope.wrap(new ConsentRequested(id, "consent-service", "g1",
+                "Toetsresultaten\u0000groep 7"), Instant.now());
+        TopicProbe.publish(refused);
+        EventEnvelope next = EventEnvelope.wrap(new ConsentRequested(id, "consent-service", "g2", "Toetsresultaten"),
+                Instant.now());
+        TopicProbe.publish(next);
+
+        Await.until("the event after the refused one is applied", WAIT,
+                () -> recording.applied().contains(next.eventId()));
+        assertFalse(recording.applied().contains(refused.eventId()));
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readUntil("pupil-data.dead-letter",
+                all -> all.stream().anyMatch(r -> id.toString().equals(r.key())), WAIT);
+        ConsumerRecord<String, String> moved = dead.stream().filter(r -> id.toString().equals(r.key())).findFirst()
+                .orElseThrow();
+        assertEquals(refused.eventId().toString(), TopicProbe.headers(moved).get("ce_id"));
+        String reason = TopicProbe.headers(moved).get("dead-letter-reason");
+        assertTrue(reason.contains("SQLSTATE 22"), reason);
+        assertFalse(reason.contains("Toetsresultaten"), "the reason does not quote the value: " + reason);
+        assertEquals(List.of(0L), Sql.query("select count(*) from processed_event where consumer = 'recording'"
+                + " and event_id = '" + refused.eventId() + "'", rs -> rs.getLong(1)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pupil_data_dead_lettered_messages_total{consumer=\"recording\","
+                        + "reason=\"refused-by-database\",topic=\"pupil-data.consents\"}"));
     }
 
     @Test

@@ -1,14 +1,19 @@
 package nl.pupildata.platform.consumer;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import nl.pupildata.events.ConsentRequested;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A consumer that records the events it applied, through the platform's idempotent consumer. */
+/**
+ * A consumer that records the events it applied, through the platform's idempotent consumer. Like request-service,
+ * it stores the description of a {@link ConsentRequested} in the database (here: hands it to PostgreSQL as text).
+ */
 @ApplicationScoped
 public class RecordingConsumer {
 
@@ -26,8 +31,11 @@ public class RecordingConsumer {
     @Incoming("test-in")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return consumer.consume("recording", record, envelope -> {
-            applied.add(envelope.eventId());
-            return Uni.createFrom().voidItem();
+            Uni<?> store = envelope.event() instanceof ConsentRequested q
+                    ? Panache.getSession().chain(s -> s.createNativeQuery("select length(cast(:text as text))", Integer.class)
+                            .setParameter("text", q.informationDescription()).getSingleResult())
+                    : Uni.createFrom().voidItem();
+            return store.invoke(() -> applied.add(envelope.eventId())).replaceWithVoid();
         });
     }
 }
