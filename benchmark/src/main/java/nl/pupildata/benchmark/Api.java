@@ -71,7 +71,7 @@ final class Api {
     long consumerLag() throws IOException, InterruptedException {
         long lag = 0;
         for (String service : LocalStack.SERVICES) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + "/q/metrics"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/metrics"))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = LAG.matcher(r.body());
             while (m.find()) {

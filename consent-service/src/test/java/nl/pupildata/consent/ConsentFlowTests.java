@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,6 +26,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class ConsentFlowTests {
+    /** Health and metrics are on the management interface (docs/platform.md). */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String COORDINATOR = Tokens.bearer("QUALITY_COORDINATOR", "12AB");
@@ -78,7 +84,7 @@ class ConsentFlowTests {
                 .body("satisfied", is(false)).body("withdrawn", contains("g1"))
                 .body("history.type", hasItems("ConsentGranted", "ConsentWithdrawn"))
                 .body("history.find { it.evidenceRef == 'scan-2' }.actor", is("quality-coordinator@12AB"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("pupil_data_consents_lapsed_total"));
+        given().get(metricsUrl).then().statusCode(200).body(containsString("pupil_data_consents_lapsed_total"));
     }
 
     /** G-4 / G-5: request-service's GuardiansCorrected makes consent-service determine the requirement again. */

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,6 +28,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(GreenMailResource.class)
 class DeadlineFlowTests {
+    /** Health and metrics are on the management interface (docs/platform.md). */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -155,7 +161,7 @@ class DeadlineFlowTests {
         given().header("Authorization", Tokens.bearer("DIRECTOR", "99ZZ")).get("/deadlines").then().statusCode(200)
                 .body("requestId", not(hasItem(id.toString())));
         given().header("Authorization", DIRECTOR).get("/deadlines?status=LATE").then().statusCode(400);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metricsUrl).then().statusCode(200)
                 .body(containsString("pupil_data_terms_missed_total{school=\"12AB\"}"));
     }
 

@@ -76,7 +76,8 @@ class DeploymentFilesTest {
             Path context = ROOT.resolve((String) at(service, "build", "context"));
             assertTrue(Files.exists(context.resolve((String) at(service, "build", "dockerfile"))), s + " Dockerfile");
             assertNotNull(at(service, "healthcheck", "test"), s + " health check");
-            assertTrue(String.valueOf((Object) at(service, "healthcheck", "test")).contains("/q/health/ready"));
+            assertTrue(String.valueOf((Object) at(service, "healthcheck", "test")).contains("localhost:9000/q/health/ready"),
+                    s + ": health on the management port");
             assertEquals("service_healthy", at(service, "depends_on", "kafka", "condition"), s);
             assertEquals("service_healthy", at(service, "depends_on", "postgres", "condition"), s);
             Map<String, Object> env = at(service, "environment");
@@ -190,6 +191,13 @@ class DeploymentFilesTest {
             assertTrue(String.valueOf(container.get("image")).endsWith("pupil-data/" + s + ":1.0.0"), s);
             assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"), s);
             assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"), s);
+            // Health, metrics and OpenAPI on the management port only; the Service publishes the public port alone.
+            assertEquals(9000, (Integer) at(container, "livenessProbe", "httpGet", "port"), s);
+            assertEquals(9000, (Integer) at(container, "readinessProbe", "httpGet", "port"), s);
+            Map<String, Object> service = documents(K8S.resolve(s).resolve("kubernetes.yml")).stream()
+                    .filter(d -> "Service".equals(d.get("kind"))).findFirst().orElseThrow(() -> new AssertionError(s));
+            String published = String.valueOf(value(service, "spec", "ports"));
+            assertFalse(published.contains("9000"), s + " publishes its management port: " + published);
             assertNotNull(at(container, "resources", "limits", "memory"), s);
             assertNotNull(at(container, "resources", "requests", "cpu"), s);
             String envFrom = String.valueOf(container.get("envFrom"));
@@ -268,6 +276,16 @@ class DeploymentFilesTest {
             Map<String, Object> own = policies.stream().filter(p -> app.equals(at(p, "spec", "podSelector",
                     "matchLabels", "app.kubernetes.io/name"))).findFirst().orElseThrow(() -> new AssertionError(app));
             String egress = String.valueOf(value(own, "spec", "egress"));
+            List<Map<String, Object>> ingress = at(own, "spec", "ingress");
+            for (Map<String, Object> rule : ingress) {
+                String from = String.valueOf(rule.get("from"));
+                String ports = String.valueOf(rule.get("ports"));
+                assertEquals(from.contains("metadata.name=monitoring"), ports.contains("port=9000"),
+                        app + ": Prometheus reaches the management port and nothing else does: " + rule);
+                if (from.contains("metadata.name=monitoring")) {
+                    assertEquals("[{protocol=TCP, port=9000}]", ports, app + ": Prometheus reaches no other port");
+                }
+            }
             if (SERVICES.contains(app)) {
                 assertTrue(egress.contains("cnpg.io/cluster=pupil-data-pg") && egress.contains("port=5432"), app);
                 assertTrue(egress.contains("strimzi.io/cluster=pupil-data") && egress.contains("port=9093"), app);

@@ -224,7 +224,8 @@ public final class LocalRun {
                     stack.url(LocalStack.STAFF_WEB)));
         }
         for (String s : LocalStack.SERVICES) {
-            b.append(String.format("  %-17s %s   (API docs: %s/q/swagger-ui)%n", s, stack.url(s), stack.url(s)));
+            b.append(String.format("  %-17s %s   (API docs: %s/q/swagger-ui)%n", s, stack.url(s),
+                    stack.managementUrl(s)));
         }
         b.append(String.format("  %-17s %s%n", "Kafka", stack.kafka().bootstrapServers()));
         b.append(String.format("  %-17s %s (user postgres, password postgres: local only)%n", "PostgreSQL",

@@ -121,10 +121,19 @@ public final class LocalStack implements AutoCloseable {
             servicePorts.forEach((service, port) -> {
                 if (port != 0) {
                     fixed.put(port, service);
+                    fixed.put(managementPort(port), service + " (management: health, metrics, API docs)");
                 }
             });
             return fixed;
         }
+    }
+
+    /**
+     * A service's management interface (health, metrics, OpenAPI; docs/platform.md) on a fixed run: ten above its
+     * own port (8091 for request-service on 8081).
+     */
+    static int managementPort(int servicePort) {
+        return servicePort + 10;
     }
 
     /** System property: the services' JVM options (the benchmark lets the JIT compile fully). */
@@ -135,6 +144,7 @@ public final class LocalStack implements AutoCloseable {
     private final Settings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private BiConsumer<String, Process> onServiceStarted = (service, process) -> {
     };
     private EmbeddedKafka kafka;
@@ -214,13 +224,11 @@ public final class LocalStack implements AutoCloseable {
     public void startServices() throws IOException, InterruptedException {
         Path logs = Files.createDirectories(settings.runDir().resolve("logs"));
         for (String service : SERVICES) {
-            int port = settings.servicePorts().getOrDefault(service, 0);
-            ports.put(service, port == 0 ? FreePort.find() : port);
+            assignPorts(service, settings.servicePorts().getOrDefault(service, 0));
             startService(service, logs);
         }
         if (settings.servicePorts().containsKey(STAFF_WEB) && keycloak != null) {
-            int port = settings.servicePorts().get(STAFF_WEB);
-            ports.put(STAFF_WEB, port == 0 ? FreePort.find() : port);
+            assignPorts(STAFF_WEB, settings.servicePorts().get(STAFF_WEB));
             startStaffWeb(logs);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -259,6 +267,11 @@ public final class LocalStack implements AutoCloseable {
 
     public static Path kafkaDir(Path dataDir) {
         return dataDir.resolve("kafka");
+    }
+
+    private void assignPorts(String service, int port) {
+        ports.put(service, port == 0 ? FreePort.find() : port);
+        managementPorts.put(service, port == 0 ? FreePort.find() : managementPort(port));
     }
 
     /** Starts one service process on its port against its own database. */
@@ -301,6 +314,7 @@ public final class LocalStack implements AutoCloseable {
         // The production profile, with readable logs on a developer's screen.
         command.add("-D%prod.quarkus.log.console.json.enabled=false");
         command.add("-Dquarkus.http.port=" + ports.get(service));
+        command.add("-Dquarkus.management.port=" + managementPorts.get(service));
         command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -309,13 +323,14 @@ public final class LocalStack implements AutoCloseable {
         Process p = builder.start();
         processes.put(service, p);
         onServiceStarted.accept(service, p);
-        log("Started " + service + " (pid " + p.pid() + ") on port " + ports.get(service));
+        log("Started " + service + " (pid " + p.pid() + ") on port " + ports.get(service) + ", management port "
+                + managementPorts.get(service));
     }
 
     public void awaitReady(HttpClient http, String service) throws InterruptedException {
         Process p = processes.get(service);
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        URI ready = URI.create(url(service) + "/q/health/ready");
+        URI ready = URI.create(managementUrl(service) + "/q/health/ready");
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(service + " stopped (exit " + p.exitValue() + "); see "
@@ -369,6 +384,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(String service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /** Its management interface: health, metrics and the API documentation (never the public port). */
+    public String managementUrl(String service) {
+        return "http://localhost:" + managementPorts.get(service);
     }
 
     public Settings settings() {

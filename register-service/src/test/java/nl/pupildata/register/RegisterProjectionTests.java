@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -31,6 +33,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class RegisterProjectionTests {
+    /** Health and metrics are on the management interface (docs/platform.md). */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readyUrl;
+
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String OFFICER = Tokens.bearer("QUALITY_OFFICER");
@@ -330,9 +339,9 @@ class RegisterProjectionTests {
         given().header("Authorization", Tokens.bearer("SAFEGUARDING_OFFICER", "12AB")).get("/register").then()
                 .statusCode(403);
         given().get("/register").then().statusCode(401);
-        Await.until("consumer lag is measured", WAIT, () -> given().get("/q/metrics").asString()
+        Await.until("consumer lag is measured", WAIT, () -> given().get(metricsUrl).asString()
                 .contains("pupil_data_consumer_lag{topic=\"pupil-data.requests\""));
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(readyUrl).then().statusCode(200)
                 .body("checks.find { it.name.startsWith('Consumer lag') }.data.'pupil-data.requests'", notNullValue());
     }
 }

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +31,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class RequestHandlingTests {
+    /** Health and metrics are on the management interface (docs/platform.md). */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String DIRECTOR = Tokens.bearer("DIRECTOR", "12AB");
@@ -85,7 +91,7 @@ class RequestHandlingTests {
         List<String> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 2, WAIT).stream()
                 .map(r -> TopicProbe.headers(r).get("ce_type")).toList();
         assertEquals(List.of("RequestReceived", "RequestAcknowledged"), onTopic);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("pupil_data_requests_received_total{kind=\"PARENT_ACCESS\",school=\"12AB\"}"),
                 "requests received per kind and school");
         assertTrue(metrics.contains("pupil_data_rules_refused_total{rule=\"PA-7\"}"), "rules refused by id");

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class RequestPlatformTests {
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readyUrl;
+
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String DIRECTOR = Tokens.bearer("DIRECTOR", "12AB");
@@ -131,7 +136,7 @@ class RequestPlatformTests {
         given().header("Authorization", Tokens.bearer("PRIVACY_OFFICER")).contentType(ContentType.JSON).body(body)
                 .when().post("/requests").then().statusCode(403).contentType("application/problem+json")
                 .body("status", is(403));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(readyUrl).then().statusCode(200);
     }
 
     /**

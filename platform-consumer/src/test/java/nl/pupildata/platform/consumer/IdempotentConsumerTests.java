@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -38,6 +40,12 @@ class IdempotentConsumerTests {
     @Inject
     RecordingConsumer recording;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readyUrl;
+
     @Test
     void aRedeliveredEventIsAppliedOnce_andRecordedAsProcessed() {
         UUID id = UUID.randomUUID();
@@ -68,7 +76,7 @@ class IdempotentConsumerTests {
                 .orElseThrow();
         assertEquals("{this is not json", poison.value());
         assertNotNull(TopicProbe.headers(poison).get("dead-letter-reason"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metricsUrl).then().statusCode(200)
                 .body(containsString("pupil_data_dead_lettered_messages_total"));
     }
 
@@ -97,7 +105,7 @@ class IdempotentConsumerTests {
         assertFalse(reason.contains("Toetsresultaten"), "the reason does not quote the value: " + reason);
         assertEquals(List.of(0L), Sql.query("select count(*) from processed_event where consumer = 'recording'"
                 + " and event_id = '" + refused.eventId() + "'", rs -> rs.getLong(1)));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metricsUrl).then().statusCode(200)
                 .body(containsString("pupil_data_dead_lettered_messages_total{consumer=\"recording\","
                         + "reason=\"refused-by-database\",topic=\"pupil-data.consents\"}"));
     }
@@ -132,8 +140,15 @@ class IdempotentConsumerTests {
     }
 
     @Test
+    void healthAndMetricsAreServedOnTheManagementPort_notOnThePublicOne() {
+        given().get(readyUrl).then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
     void theLagOfTheConsumerIsReported() {
-        Await.until("the lag is measured", WAIT, () -> given().get("/q/health/ready").then().extract().asString()
+        Await.until("the lag is measured", WAIT, () -> given().get(readyUrl).then().extract().asString()
                 .replace(" ", "").contains("\"pupil-data.consents\":\"0\""));
     }
 }
