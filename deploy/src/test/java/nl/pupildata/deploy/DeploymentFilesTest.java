@@ -122,11 +122,11 @@ class DeploymentFilesTest {
                     BUILD_STAMPS.forEach(annotations::remove);
                 }
             }
-            // The generator lists envFrom and env in no fixed order; which entries there are is what matters.
+            // The generator lists envFrom, env and ports in no fixed order; which entries there are is what matters.
             List<Map<String, Object>> containers = at(doc, "spec", "template", "spec", "containers");
             if (containers != null) {
                 for (Map<String, Object> container : containers) {
-                    for (String unordered : List.of("envFrom", "env")) {
+                    for (String unordered : List.of("envFrom", "env", "ports")) {
                         if (container.get(unordered) instanceof List<?> entries) {
                             List<Object> sorted = new ArrayList<>(entries);
                             sorted.sort(Comparator.comparing(String::valueOf));
