@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-import java.net.URL;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +30,6 @@ class ConsentFlowTests {
     @TestHTTPResource(value = "/metrics", management = true)
     URL metricsUrl;
 
-
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String COORDINATOR = Tokens.bearer("QUALITY_COORDINATOR", "12AB");
 
@@ -48,6 +47,20 @@ class ConsentFlowTests {
         Await.until("consent-service knows the request", WAIT, () -> given().header("Authorization", COORDINATOR)
                 .get("/requests/" + id + "/consent").statusCode() == 200);
         return id;
+    }
+
+    @Test
+    void aRequestReceivedFromANewerRequestService_withFieldsThisVersionDoesNotKnow_isFolded() {
+        UUID id = UUID.randomUUID();
+        TopicProbe.publishFromANewerVersion(EventEnvelope.wrap(new RequestReceived(id, "director@12AB", "12AB",
+                RequestKind.THIRD_PARTY, LocalDate.now(), ReceivedVia.EMAIL, "P-1", 4, false,
+                List.of(new GuardianRef("g1", true), new GuardianRef("g2", true)), false,
+                RequesterCategory.EXTERNAL_PROFESSIONAL, null, null, ThirdPartyTopic.DYSLEXIA_CARE,
+                Complexity.STANDARD, null, null), Instant.now()));
+        Await.until("consent-service knows the request", WAIT, () -> given().header("Authorization", COORDINATOR)
+                .get("/requests/" + id + "/consent").statusCode() == 200);
+        given().header("Authorization", COORDINATOR).get("/requests/" + id + "/consent").then()
+                .body(containsString("g1")).body(containsString("g2"));
     }
 
     static void post(UUID id, String step, String body, int status) {

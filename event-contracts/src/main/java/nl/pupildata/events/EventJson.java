@@ -11,15 +11,16 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The JSON payload of an event: {@code schemaVersion} first, then the record's fields in declaration order,
- * ISO dates. Unknown fields are refused, so a payload that does not match its type is a poison message
- * rather than a silently half-read event.
+ * ISO dates. A tolerant reader (docs/events.md): fields this version does not know are ignored, so a producer may
+ * add an optional field before its consumers are upgraded. What it cannot ignore makes the message a poison
+ * message: JSON that is not an object, another {@code schemaVersion}, a field of the wrong type, no request id.
  */
 public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 

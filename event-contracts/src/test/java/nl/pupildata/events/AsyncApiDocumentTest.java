@@ -1,7 +1,6 @@
 package nl.pupildata.events;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -25,10 +24,18 @@ class AsyncApiDocumentTest {
 
     static final Path COMMITTED = Path.of("..", "docs", "asyncapi.yaml");
 
+    static final Path TOPICS = Path.of("..", "deploy", "k8s", "kafka-topics.yaml");
+    static final List<String> CONSUMERS = List.of("request-service", "consent-service", "deadline-service",
+            "register-service");
+    static final String DEAD_LETTER_TOPIC = "pupil-data.dead-letter";
+    static final String KAFKA_BINDING_VERSION = "0.5.0";
+
     @Test
     void theCommittedAsyncApiDocumentMatchesTheEventContracts() throws Exception {
+        // Numbers-as-text quoted: an unquoted 1.0 is the number 1 to every YAML reader, and ce_specversion is text.
         String generated = new YAMLMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)).writeValueAsString(document());
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)).writeValueAsString(document());
         Path actual = Path.of("target", "asyncapi.yaml");
         Files.createDirectories(actual.getParent());
         Files.writeString(actual, generated);
@@ -39,22 +46,115 @@ class AsyncApiDocumentTest {
                 "docs/asyncapi.yaml is out of date with the event classes; copy " + actual + " over it");
     }
 
-    static Map<String, Object> document() {
+    /**
+     * The standard validator: the AsyncAPI Initiative's parser (tools/contract-lint, pinned in its package-lock.json),
+     * run with the machine's Node.js as an integrator's tooling would read the file.
+     */
+    @Test
+    void theCommittedDocumentPassesTheAsyncApiInitiativesParser() throws Exception {
+        Path tool = Path.of("..", "tools", "contract-lint");
+        if (!Files.isDirectory(tool.resolve("node_modules").resolve("@asyncapi").resolve("parser"))) {
+            String install = run(tool, 300, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts");
+            assertTrue(Files.isDirectory(tool.resolve("node_modules")), install);
+        }
+        String report = run(tool, 120, "node", "lint-asyncapi.mjs", "../../docs/asyncapi.yaml");
+        assertTrue(report.contains("0 errors, 0 other diagnostics"), report);
+    }
+
+    /** Runs a command, failing the test with its output when it fails. */
+    static String run(Path dir, int timeoutSeconds, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        var output = new java.io.ByteArrayOutputStream();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var in = p.getInputStream()) {
+                in.transferTo(output);
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        });
+        boolean ended = p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        reader.join(5_000);
+        String text = output.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(ended, String.join(" ", command) + " did not end in " + timeoutSeconds + " s: " + text);
+        assertEquals(0, p.exitValue(), String.join(" ", command) + " failed: " + text);
+        return text;
+    }
+
+    /** Every event as its producer's relay writes it (CloudEventRecords.toRecord) fits the committed document. */
+    @Test
+    void everyMessageAsTheProducersWriteIt_fitsTheCommittedDocument() throws Exception {
+        AsyncApiContract contract = AsyncApiContract.read(COMMITTED);
+        for (EventType type : EventType.values()) {
+            EventEnvelope envelope = EventEnvelope.wrap(SampleEvents.of(type), Instant.now());
+            var record = CloudEventRecords.toRecord(envelope.eventId(), type.typeName(), envelope.requestId(),
+                    envelope.time(), EventJson.toJson(envelope.event()),
+                    "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+            Map<String, String> headers = CloudEventRecords.headers(record.headers());
+            String payload = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(List.of(), contract.violations(record.topic(), headers, payload), type.typeName());
+        }
+    }
+
+    /** The checker itself can fail: what a producer must never write is found. */
+    @Test
+    void theCheckerFindsWhatDoesNotFit() throws Exception {
+        AsyncApiContract contract = AsyncApiContract.read(COMMITTED);
+        EventEnvelope envelope = EventEnvelope.wrap(SampleEvents.of(EventType.DEADLINE_MET), Instant.now());
+        Map<String, String> headers = CloudEventHeaders.toHeaders(envelope);
+        String payload = EventJson.toJson(envelope.event());
+        String topic = Topic.DEADLINES.topicName();
+        assertEquals(List.of(), contract.violations(topic, headers, payload));
+
+        Map<String, String> otherVersion = new HashMap<>(headers);
+        otherVersion.put(CloudEventHeaders.SPEC_VERSION, "1.1");
+        assertFalse(contract.violations(topic, otherVersion, payload).isEmpty(), "another specversion");
+        Map<String, String> otherSource = new HashMap<>(headers);
+        otherSource.put(CloudEventHeaders.SOURCE, "request-service");
+        assertFalse(contract.violations(topic, otherSource, payload).isEmpty(), "another source");
+        Map<String, String> noId = new HashMap<>(headers);
+        noId.remove(CloudEventHeaders.ID);
+        assertFalse(contract.violations(topic, noId, payload).isEmpty(), "no ce_id");
+        assertFalse(contract.violations(topic, headers, payload.replace("\"withinTerm\":true", "\"withinTerm\":\"yes\""))
+                .isEmpty(), "a boolean as text");
+        assertFalse(contract.violations(topic, headers, payload.replace("\"schemaVersion\":1", "\"schemaVersion\":2"))
+                .isEmpty(), "another schemaVersion");
+        assertFalse(contract.violations(Topic.REQUESTS.topicName(), headers, payload).isEmpty(), "another topic");
+        assertEquals("1.0", contract.document().at("/components/messages/DeadlineMet/headers/properties/"
+                + "ce_specversion/const").asText());
+        assertTrue(contract.document().at("/components/messages/DeadlineMet/headers/properties/ce_specversion/const")
+                .isTextual(), "ce_specversion is text, as on the wire");
+    }
+
+    static Map<String, Object> document() throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("asyncapi", "3.0.0");
+        doc.put("asyncapi", "3.1.0");
         doc.put("info", map("title", "Pupil data requests — events", "version", "1.0.0", "description",
                 "Events of the pupil-data request system on Kafka. One topic per producing service, keyed by the "
                         + "request id so the events of one request stay in order. CloudEvents 1.0 in binary mode: "
-                        + "the attributes are ce_* headers, the payload is JSON with a schemaVersion. Events carry "
-                        + "references, never personal details (no names, e-mail addresses, phone numbers or dates "
-                        + "of birth). Generated from the event-contracts module."));
+                        + "the attributes are ce_* headers (text), the payload is JSON with a schemaVersion. Events "
+                        + "carry references, never personal details (no names, e-mail addresses, phone numbers or "
+                        + "dates of birth). Readers ignore fields they do not know (docs/events.md). Generated from "
+                        + "the event-contracts module, the services' consumer settings and deploy/k8s/kafka-topics.yaml."));
         doc.put("defaultContentType", "application/json");
+        doc.put("servers", map(
+                "production", map("host", "pupil-data-kafka-bootstrap:9093", "protocol", "kafka-secure",
+                        "description", "Kubernetes (deploy/k8s/kafka.yaml): TLS with the cluster's CA, SCRAM-SHA-512,"
+                                + " one user per service whose ACLs allow its own topic and the dead-letter topic",
+                        "security", List.of(ref("#/components/securitySchemes/scram"))),
+                "local", map("host", "localhost:9092", "protocol", "kafka", "description",
+                        "scripts/run-local and the tests: plaintext on loopback, on a developer's own machine only")));
+        Map<String, Map<String, Object>> topicSettings = topicSettings();
         Map<String, Object> channels = new LinkedHashMap<>();
         Map<String, Object> operations = new LinkedHashMap<>();
         Map<String, Object> messages = new LinkedHashMap<>();
         Map<String, Object> schemas = new LinkedHashMap<>();
+        Map<String, String> channelOfTopic = new LinkedHashMap<>();
         for (Topic topic : Topic.values()) {
             String channel = topic.name().toLowerCase(Locale.ROOT);
+            channelOfTopic.put(topic.topicName(), channel);
             Map<String, Object> channelMessages = new LinkedHashMap<>();
             List<Object> operationMessages = new ArrayList<>();
             for (EventType type : EventType.values()) {
@@ -67,19 +167,113 @@ class AsyncApiDocumentTest {
                 messages.put(name, map("name", name, "title", name, "contentType", "application/json",
                         "headers", headers(type), "payload", ref("#/components/schemas/" + name),
                         "bindings", map("kafka", map("key", map("type", "string", "format", "uuid",
-                                "description", "The request id")))));
+                                "description", "The request id"), "bindingVersion", KAFKA_BINDING_VERSION))));
                 schemas.put(name, payload(type, schemas));
             }
             channels.put(channel, map("address", topic.topicName(), "description", "Produced by "
-                    + topic.producer() + "; keyed by request id.", "messages", channelMessages));
+                    + topic.producer() + "; keyed by request id.", "messages", channelMessages,
+                    "bindings", map("kafka", kafkaChannelBinding(topic.topicName(), topicSettings))));
             operations.put("publish" + capitalize(channel), map("action", "send", "channel",
                     ref("#/channels/" + channel), "summary", topic.producer() + " publishes through its outbox.",
                     "messages", operationMessages));
         }
+        channels.put("deadLetter", map("address", DEAD_LETTER_TOPIC, "description", "Messages a consumer could "
+                + "never apply (unreadable, not its topic's producer's, refused by its database as data), moved "
+                + "here unchanged with the reason in the headers; the consumer goes on with the next message.",
+                "messages", map("DeadLetter", ref("#/components/messages/DeadLetter")),
+                "bindings", map("kafka", kafkaChannelBinding(DEAD_LETTER_TOPIC, topicSettings))));
+        messages.put("DeadLetter", deadLetterMessage());
+        for (String service : CONSUMERS) {
+            for (Map.Entry<String, String> in : incomingTopics(service).entrySet()) {
+                String channel = channelOfTopic.get(in.getKey());
+                assertNotNull(channel, service + " reads " + in.getKey() + ", which is not an event topic");
+                operations.put(camel(service) + "Receives" + capitalize(channel), map("action", "receive",
+                        "channel", ref("#/channels/" + channel), "summary", service + " reads every message in its "
+                                + "own consumer group; a message it can never apply goes to the dead-letter channel.",
+                        "bindings", map("kafka", map("groupId", map("type", "string", "enum", List.of(in.getValue())),
+                                "bindingVersion", KAFKA_BINDING_VERSION))));
+            }
+            operations.put(camel(service) + "DeadLetters", map("action", "send", "channel",
+                    ref("#/channels/deadLetter"), "summary", service + " moves aside what it can never apply."));
+        }
         doc.put("channels", channels);
         doc.put("operations", operations);
-        doc.put("components", map("messages", messages, "schemas", schemas));
+        doc.put("components", map("messages", messages, "schemas", schemas, "securitySchemes",
+                map("scram", map("type", "scramSha512", "description", "A KafkaUser per service (deploy/k8s/"
+                        + "kafka-users.yaml); its password from the Secret the User Operator writes"))));
         return doc;
+    }
+
+    /** The topic's partitions, replicas and retention as deployed (deploy/k8s/kafka-topics.yaml). */
+    static Map<String, Object> kafkaChannelBinding(String topic, Map<String, Map<String, Object>> settings) {
+        Map<String, Object> spec = settings.get(topic);
+        assertNotNull(spec, topic + " in deploy/k8s/kafka-topics.yaml");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) spec.get("config");
+        return map("topic", topic, "partitions", spec.get("partitions"), "replicas", spec.get("replicas"),
+                "topicConfiguration", map("retention.ms", Long.parseLong(String.valueOf(config.get("retention.ms")))),
+                "bindingVersion", KAFKA_BINDING_VERSION);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> topicSettings() throws Exception {
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        try (var docs = new YAMLMapper().readerFor(Map.class).<Map<String, Object>>readValues(TOPICS.toFile())) {
+            while (docs.hasNext()) {
+                Map<String, Object> d = docs.next();
+                if ("KafkaTopic".equals(d.get("kind"))) {
+                    byName.put((String) ((Map<String, Object>) d.get("metadata")).get("name"),
+                            (Map<String, Object>) d.get("spec"));
+                }
+            }
+        }
+        return byName;
+    }
+
+    /** The topics a service consumes and their consumer groups, from its own settings. */
+    static Map<String, String> incomingTopics(String service) throws Exception {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("..", service, "src", "main", "resources",
+                "application.properties"))) {
+            p.load(in);
+        }
+        Map<String, String> topics = new TreeMap<>();
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")
+                    && !key.endsWith(".dead-letter-queue.topic")) {
+                String channel = key.substring(0, key.length() - ".topic".length());
+                topics.put(p.getProperty(key), p.getProperty(channel + ".group.id"));
+            }
+        }
+        return topics;
+    }
+
+    static Map<String, Object> deadLetterMessage() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("dead-letter-reason", map("type", "string", "description", "Why it could not be applied; "
+                + "never the message's values"));
+        props.put("dead-letter-topic", map("type", "string", "description", "Where it was read"));
+        props.put("dead-letter-partition", map("type", "string", "pattern", "^[0-9]+$"));
+        props.put("dead-letter-offset", map("type", "string", "pattern", "^[0-9]+$"));
+        props.put("dead-letter-exception-class-name", map("type", "string"));
+        List<String> required = new ArrayList<>(props.keySet());
+        props.put("dead-letter-cause", map("type", "string"));
+        props.put("dead-letter-cause-class-name", map("type", "string"));
+        return map("name", "DeadLetter", "title", "A message moved aside", "summary", "The original key, payload"
+                        + " and headers (ce_*, as received), with the reason added.",
+                "headers", map("type", "object", "required", required, "properties", props,
+                        "additionalProperties", map("type", "string")),
+                "payload", map("description", "The payload as it was received; it need not be JSON"),
+                "bindings", map("kafka", map("key", map("type", "string"), "bindingVersion", KAFKA_BINDING_VERSION)));
+    }
+
+    static String camel(String service) {
+        String[] parts = service.split("-");
+        StringBuilder b = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            b.append(capitalize(parts[i]));
+        }
+        return b.toString();
     }
 
     static Map<String, Object> headers(EventType type) {
@@ -102,12 +296,32 @@ class AsyncApiDocumentTest {
         props.put("schemaVersion", map("type", "integer", "const", type.schemaVersion()));
         List<String> required = new ArrayList<>(List.of("schemaVersion"));
         for (RecordComponent c : type.eventClass().getRecordComponents()) {
-            props.put(c.getName(), schema(c.getGenericType(), schemas));
-            if (c.getType().isPrimitive() || c.getName().equals("requestId") || c.getName().equals("actor")) {
+            boolean isRequired = c.getType().isPrimitive() || c.getName().equals("requestId")
+                    || c.getName().equals("actor");
+            Object schema = schema(c.getGenericType(), schemas);
+            // An optional field is written as null when it has no value (or left out).
+            props.put(c.getName(), isRequired ? schema : nullable(schema));
+            if (isRequired) {
                 required.add(c.getName());
             }
         }
-        return map("type", "object", "additionalProperties", false, "required", required, "properties", props);
+        // Tolerant readers (docs/events.md): a later version may add optional fields.
+        return map("type", "object", "additionalProperties", true, "required", required, "properties", props);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object nullable(Object schema) {
+        Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) schema);
+        if (m.containsKey("$ref")) {
+            return map("oneOf", List.of(m, map("type", "null")));
+        }
+        m.put("type", List.of(m.get("type"), "null"));
+        if (m.containsKey("enum")) {
+            List<Object> values = new ArrayList<>((List<Object>) m.get("enum"));
+            values.add(null);
+            m.put("enum", values);
+        }
+        return m;
     }
 
     static Object schema(Type type, Map<String, Object> schemas) {

@@ -84,7 +84,9 @@ class EventContractTest {
         assertThrows(InvalidEventException.class,
                 () -> CloudEventHeaders.fromHeaders(headers, json.replace("\"schemaVersion\":1", "\"schemaVersion\":9")));
         assertThrows(InvalidEventException.class,
-                () -> CloudEventHeaders.fromHeaders(headers, json.replace("}", ",\"surprise\":true}")));
+                () -> CloudEventHeaders.fromHeaders(headers, json.replace("\"metOn\":\"", "\"metOn\":\"not a date")));
+        assertThrows(InvalidEventException.class, () -> CloudEventHeaders.fromHeaders(headers,
+                json.replaceAll(",?\"withinTerm\":(true|false)", "")), "a required primitive left out");
         Map<String, String> unknownType = new HashMap<>(headers);
         unknownType.put("ce_type", "DossierPrinted");
         assertThrows(InvalidEventException.class, () -> CloudEventHeaders.fromHeaders(unknownType, json));
@@ -94,6 +96,29 @@ class EventContractTest {
         Map<String, String> noId = new HashMap<>(headers);
         noId.remove("ce_id");
         assertThrows(InvalidEventException.class, () -> CloudEventHeaders.fromHeaders(noId, json));
+    }
+
+    /** docs/events.md: a producer may add an optional field before its consumers know it. */
+    @Test
+    void aReaderIgnoresFieldsAddedByANewerProducer_atTheTopAndInNestedObjects() throws Exception {
+        for (EventType type : EventType.values()) {
+            EventEnvelope envelope = EventEnvelope.wrap(SampleEvents.of(type), Instant.now());
+            com.fasterxml.jackson.databind.JsonNode tree = EventJson.mapper().readTree(EventJson.toJson(envelope.event()));
+            addField(tree);
+            String newer = tree.toString();
+            assertTrue(newer.contains("addedLater"), type.typeName());
+            assertEquals(envelope, CloudEventHeaders.fromHeaders(CloudEventHeaders.toHeaders(envelope), newer),
+                    type.typeName() + " with a field of a later version");
+        }
+    }
+
+    private static void addField(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.elements().forEachRemaining(EventContractTest::addField);
+            object.put("addedLater", 1);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(EventContractTest::addField);
+        }
     }
 
     private static Stream<String> componentNames(Class<?> type) {

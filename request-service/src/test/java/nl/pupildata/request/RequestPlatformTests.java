@@ -4,13 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-import java.net.URL;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import nl.pupildata.events.*;
-import nl.pupildata.platform.problem.ConcurrencyConflictException;
-import nl.pupildata.platform.eventstore.EventStore;
 import nl.pupildata.infra.Await;
+import nl.pupildata.platform.eventstore.EventStore;
+import nl.pupildata.platform.problem.ConcurrencyConflictException;
 import nl.pupildata.testinfra.OnVertx;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Sql;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Test;
 class RequestPlatformTests {
     @TestHTTPResource(value = "/health/ready", management = true)
     URL readyUrl;
-
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String DIRECTOR = Tokens.bearer("DIRECTOR", "12AB");
@@ -242,6 +241,18 @@ class RequestPlatformTests {
         TopicProbe.publish(marker);
         Await.until("a later event is applied", WAIT, () -> dueOn(id) != null);
         assertFalse(consentSatisfied(id), "the redelivered ConsentSatisfied changed nothing");
+    }
+
+    @Test
+    void eventsFromNewerConsentAndDeadlineServices_withFieldsThisVersionDoesNotKnow_areApplied() {
+        UUID id = intake(parentAccessBody(LocalDate.now().minusDays(1)));
+        TopicProbe.publishFromANewerVersion(EventEnvelope.wrap(new ConsentSatisfied(id, "consent-service", false),
+                Instant.now()));
+        LocalDate due = LocalDate.now().plusWeeks(4);
+        TopicProbe.publishFromANewerVersion(EventEnvelope.wrap(new DeadlineSet(id, "deadline-service", "12AB",
+                LocalDate.now().minusDays(1), due), Instant.now()));
+        Await.until("both are applied", WAIT, () -> due.toString().equals(String.valueOf(dueOn(id))));
+        assertTrue(consentSatisfied(id));
     }
 
     private boolean consentSatisfied(UUID id) {

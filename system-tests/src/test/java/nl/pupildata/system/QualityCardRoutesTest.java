@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.*;
+import java.util.function.Consumer;
+import nl.pupildata.events.AsyncApiContract;
+import nl.pupildata.events.CloudEventRecords;
 import nl.pupildata.infra.Await;
 import nl.pupildata.runner.LocalStack;
 import org.apache.commons.csv.CSVFormat;
@@ -438,12 +441,51 @@ class QualityCardRoutesTest {
     @Test
     void noPersonalDetailInAnyKeyHeaderOrPayloadOnKafka() {
         String id = personalRoute();
+        int[] ofThisRequest = {0};
+        int scanned = scanTopics("privacy-scan", List.of("pupil-data.requests", "pupil-data.consents",
+                "pupil-data.deadlines"), r -> {
+            ofThisRequest[0] += id.equals(r.key()) ? 1 : 0;
+            StringBuilder all = new StringBuilder(String.valueOf(r.key())).append(r.value());
+            for (Header h : r.headers()) {
+                all.append(h.key()).append(new String(h.value(), StandardCharsets.UTF_8));
+            }
+            for (String personal : PERSONAL) {
+                assertFalse(all.toString().contains(personal), "'" + personal + "' on " + r.topic() + ": " + all);
+            }
+        });
+        assertTrue(ofThisRequest[0] >= 5, "this test's own request's events were among the " + scanned
+                + " scanned (" + ofThisRequest[0] + ")");
+    }
+
+    /**
+     * Every message on Kafka — the events of every route run so far and whatever reached the dead-letter topic — fits
+     * docs/asyncapi.yaml: its channel, its message by ce_type, its headers (text) and its payload, as a JSON Schema
+     * validator reads the committed file.
+     */
+    @Test
+    void everyRecordedMessageOnKafkaFitsTheAsyncApiDocument() throws Exception {
+        personalRoute();
+        AsyncApiContract contract = AsyncApiContract.read(SystemUnderTest.ROOT.resolve("docs/asyncapi.yaml"));
+        Set<String> kinds = new TreeSet<>();
+        List<String> violations = new ArrayList<>();
+        int scanned = scanTopics("contract-scan", List.of("pupil-data.requests", "pupil-data.consents",
+                "pupil-data.deadlines", "pupil-data.dead-letter"), r -> {
+            Map<String, String> headers = CloudEventRecords.headers(r.headers());
+            kinds.add(r.topic() + " " + headers.getOrDefault("ce_type", "?"));
+            contract.violations(r.topic(), headers, r.value()).forEach(v -> violations.add(r.topic() + "@"
+                    + r.partition() + "/" + r.offset() + " " + headers.get("ce_type") + ": " + v));
+        });
+        assertEquals(List.of(), violations, scanned + " messages checked");
+        assertTrue(kinds.size() >= 10, "the routes' messages are of many kinds: " + kinds);
+    }
+
+    /** Reads the topics from the start until they have been quiet for a while; returns how many records it saw. */
+    static int scanTopics(String group, List<String> topics, Consumer<ConsumerRecord<String, String>> each) {
         int scanned = 0;
-        int ofThisRequest = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", stack.kafka().bootstrapServers(), "group.id", "privacy-scan",
+                "bootstrap.servers", stack.kafka().bootstrapServers(), "group.id", group + "-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("pupil-data.requests", "pupil-data.consents", "pupil-data.deadlines"));
+            consumer.subscribe(topics);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             int idlePolls = 0;
             while (System.nanoTime() < deadline && idlePolls < 5) {
@@ -451,20 +493,11 @@ class QualityCardRoutesTest {
                 idlePolls = records.isEmpty() && scanned > 0 ? idlePolls + 1 : 0;
                 for (ConsumerRecord<String, String> r : records) {
                     scanned++;
-                    ofThisRequest += id.equals(r.key()) ? 1 : 0;
-                    StringBuilder all = new StringBuilder(String.valueOf(r.key())).append(r.value());
-                    for (Header h : r.headers()) {
-                        all.append(h.key()).append(new String(h.value(), StandardCharsets.UTF_8));
-                    }
-                    for (String personal : PERSONAL) {
-                        assertFalse(all.toString().contains(personal),
-                                "'" + personal + "' on " + r.topic() + ": " + all);
-                    }
+                    each.accept(r);
                 }
             }
         }
-        assertTrue(ofThisRequest >= 5, "this test's own request's events were among the " + scanned + " scanned ("
-                + ofThisRequest + ")");
+        return scanned;
     }
 
     @Test

@@ -71,6 +71,33 @@ public final class TopicProbe {
                 nl.pupildata.events.EventJson.toJson(envelope.event()), headers);
     }
 
+    /**
+     * Publishes an event as a later, additive version of its producer would (docs/events.md): with a field this
+     * version does not know, at the top and in every nested object. A tolerant reader folds it as if the field
+     * were not there.
+     */
+    public static void publishFromANewerVersion(EventEnvelope envelope) {
+        com.fasterxml.jackson.databind.node.ObjectNode payload;
+        try {
+            payload = (com.fasterxml.jackson.databind.node.ObjectNode) nl.pupildata.events.EventJson.mapper()
+                    .readTree(nl.pupildata.events.EventJson.toJson(envelope.event()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        addUnknownField(payload);
+        send(envelope.topic().topicName(), envelope.requestId().toString(), payload.toString(),
+                CloudEventHeaders.toHeaders(envelope));
+    }
+
+    private static void addUnknownField(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.elements().forEachRemaining(TopicProbe::addUnknownField);
+            object.put("addedInALaterVersion", "ignored by this version");
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(TopicProbe::addUnknownField);
+        }
+    }
+
     /** Publishes anything, e.g. a poison message. */
     public static void send(String topic, String key, String value, Map<String, String> headers) {
         Map<String, Object> config = Map.of("bootstrap.servers", RealInfrastructure.kafka().bootstrapServers(),
