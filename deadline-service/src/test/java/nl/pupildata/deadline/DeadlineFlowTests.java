@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-import java.net.URL;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +20,7 @@ import nl.pupildata.events.model.*;
 import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.OnVertx;
 import nl.pupildata.testinfra.RealInfrastructure;
+import nl.pupildata.testinfra.Sql;
 import nl.pupildata.testinfra.Tokens;
 import nl.pupildata.testinfra.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,6 @@ class DeadlineFlowTests {
     /** Health and metrics are on the management interface (docs/platform.md). */
     @TestHTTPResource(value = "/metrics", management = true)
     URL metricsUrl;
-
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -46,6 +46,18 @@ class DeadlineFlowTests {
                 List.of(new GuardianRef("g1", true)), false, RequesterCategory.GUARDIAN, "g1",
                 AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null), Instant.now()));
         return id;
+    }
+
+    @Test
+    void aRequestReceivedFromANewerRequestService_withFieldsThisVersionDoesNotKnow_setsTheTerm() {
+        UUID id = UUID.randomUUID();
+        LocalDate received = LocalDate.now().minusDays(1);
+        TopicProbe.publishFromANewerVersion(EventEnvelope.wrap(new RequestReceived(id, "director@12AB", "12AB",
+                RequestKind.PARENT_ACCESS, received, ReceivedVia.EMAIL, "P-1", 4, false,
+                List.of(new GuardianRef("g1", true)), false, RequesterCategory.GUARDIAN, "g1",
+                AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null), Instant.now()));
+        var set = TopicProbe.recordsOf(Topic.DEADLINES.topicName(), id, 1, WAIT);
+        assertEquals(received.plusWeeks(4), ((DeadlineSet) TopicProbe.envelope(set.get(0)).event()).dueOn());
     }
 
     @Test
@@ -163,6 +175,43 @@ class DeadlineFlowTests {
         given().header("Authorization", DIRECTOR).get("/deadlines?status=LATE").then().statusCode(400);
         given().get(metricsUrl).then().statusCode(200)
                 .body(containsString("pupil_data_terms_missed_total{school=\"12AB\"}"));
+    }
+
+    /** Issue 20: a signal is counted when it is stored, not when it is decided; one that fails to store is not. */
+    @Test
+    void aSignalIsCountedOnceStored_notWhenItsTransactionFails() {
+        UUID id = UUID.randomUUID();
+        String school = "77TR"; // a school of its own, so that no other test's signal moves its counter
+        TopicProbe.publish(EventEnvelope.wrap(new RequestReceived(id, "director@77TR", school,
+                RequestKind.PARENT_ACCESS, LocalDate.now(), ReceivedVia.EMAIL, "P-1", 4, false,
+                List.of(new GuardianRef("g1", true)), false, RequesterCategory.GUARDIAN, "g1",
+                AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null), Instant.now()));
+        TopicProbe.recordsOf(Topic.DEADLINES.topicName(), id, 1, WAIT); // DeadlineSet
+        LocalDate nearTheEnd = LocalDate.now().plusDays(22);
+        String trigger = "refuse_alert_" + id.toString().replace("-", "");
+        Sql.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin"
+                + " raise exception 'the test refuses this alert'; end $$");
+        Sql.execute("create trigger " + trigger + " before insert on alert_mail for each row when (new.request_id = '"
+                + id + "') execute function " + trigger + "()");
+        try {
+            OnVertx.await(() -> signals.scan(nearTheEnd)); // this term's signal fails to store (other terms may not)
+            assertEquals(0.0, dueSoonCounted(school), "nothing stored, nothing counted");
+            assertEquals(List.of("DeadlineSet"), TopicProbe.recordsOf(Topic.DEADLINES.topicName(), id, 1,
+                    Duration.ofSeconds(2)).stream().map(r -> TopicProbe.headers(r).get("ce_type")).toList());
+        } finally {
+            Sql.execute("drop trigger " + trigger + " on alert_mail");
+            Sql.execute("drop function " + trigger + "()");
+        }
+        OnVertx.await(() -> signals.scan(nearTheEnd));
+        assertEquals(1.0, dueSoonCounted(school), "counted once, when stored");
+        assertEquals(List.of("DeadlineSet", "DeadlineDueSoon"), TopicProbe.recordsOf(Topic.DEADLINES.topicName(), id,
+                2, WAIT).stream().map(r -> TopicProbe.headers(r).get("ce_type")).toList());
+    }
+
+    private double dueSoonCounted(String school) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^pupil_data_terms_due_soon_total\\{school=\""
+                + school + "\"} ([0-9.eE+]+)$").matcher(given().get(metricsUrl).asString());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
     }
 
     @Test

@@ -89,6 +89,23 @@ class DeploymentFilesTest {
         }
     }
 
+    /** One PostgreSQL major version everywhere: the root pom's postgres.major (the tests' and local run's binaries). */
+    @Test
+    void composeAndKubernetesRunThePostgresMajorVersionOfTheTests() throws IOException {
+        java.util.regex.Matcher major = java.util.regex.Pattern.compile("<postgres.major>(\\d+)</postgres.major>")
+                .matcher(Files.readString(ROOT.resolve("pom.xml")));
+        assertTrue(major.find(), "postgres.major in the root pom");
+        String version = major.group(1);
+        assertTrue(Files.readString(ROOT.resolve("pom.xml")).contains("<postgres.binaries.version>" + version + "."),
+                "the embedded binaries are PostgreSQL " + version);
+        assertEquals("postgres:" + version, at(documents(ROOT.resolve("docker-compose.yml")).get(0), "services",
+                "postgres", "image"));
+        Map<String, Object> cluster = documents(K8S.resolve("postgres.yaml")).stream()
+                .filter(d -> "Cluster".equals(d.get("kind"))).findFirst().orElseThrow();
+        String image = at(cluster, "spec", "imageName");
+        assertTrue(image.startsWith("ghcr.io/cloudnative-pg/postgresql:" + version + "."), image);
+    }
+
     @Test
     void dockerComposeRunsTheStaffPageAgainstKeycloakAndTheFourServices() throws IOException {
         Map<String, Object> staffWeb = at(documents(ROOT.resolve("docker-compose.yml")).get(0), "services",
@@ -295,6 +312,42 @@ class DeploymentFilesTest {
                 assertFalse(egress.contains("5432") || egress.contains("9093"), "the staff page has no data of its own");
             }
         }
+    }
+
+    /** The Grafana dashboard queries only metrics the services register, and each panel says what it shows. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGrafanaDashboardQueriesMetricsTheServicesRegister() throws IOException {
+        Map<String, Object> dashboard = documents(Path.of("grafana", "pupil-data-dashboard.json")).get(0);
+        StringBuilder sources = new StringBuilder();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/")
+                    && !f.toString().contains("/target/")).toList()) {
+                sources.append(Files.readString(f));
+            }
+        }
+        Set<String> queried = new TreeSet<>();
+        List<Map<String, Object>> panels = (List<Map<String, Object>>) dashboard.get("panels");
+        for (Map<String, Object> panel : panels) {
+            if ("row".equals(panel.get("type"))) {
+                continue;
+            }
+            assertFalse(String.valueOf(panel.get("description")).isBlank(), panel.get("title") + " says what it shows");
+            for (Map<String, Object> target : (List<Map<String, Object>>) panel.get("targets")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("pupil_data_[a-z_]+")
+                        .matcher(String.valueOf(target.get("expr")));
+                while (m.find()) {
+                    queried.add(m.group());
+                }
+            }
+        }
+        for (String metric : List.of("pupil_data_terms_missed_total", "pupil_data_terms_due_soon_total",
+                "pupil_data_rules_refused_total", "pupil_data_consents_lapsed_total", "pupil_data_consumer_lag",
+                "pupil_data_outbox_backlog", "pupil_data_dead_lettered_messages_total")) {
+            assertTrue(queried.contains(metric), "the dashboard shows " + metric);
+        }
+        queried.forEach(metric -> assertTrue(sources.indexOf("\"" + metric + "\"") >= 0,
+                metric + " is registered by a service"));
     }
 
     @Test

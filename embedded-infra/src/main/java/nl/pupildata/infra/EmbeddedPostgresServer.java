@@ -187,9 +187,44 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(port, "postgres"), USER, PASSWORD);
     }
 
+    /** The major version of the PostgreSQL binaries this project runs (the root pom's {@code postgres.major}). */
+    public static String major() {
+        try (var in = EmbeddedPostgresServer.class.getResourceAsStream("postgres.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("major");
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("postgres.properties is missing from embedded-infra", e);
+        }
+    }
+
+    /**
+     * Data written by another major version cannot be opened by this one (PostgreSQL's own rule): say so, and how to
+     * go on, before PostgreSQL fails with a less helpful message.
+     */
+    static void requireSameMajor(Path dataDir, String major) {
+        Path version = dataDir.resolve("PG_VERSION");
+        if (!Files.exists(version)) {
+            return;
+        }
+        String written;
+        try {
+            written = Files.readString(version, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return;
+        }
+        if (!written.equals(major)) {
+            throw new IllegalStateException("The data in " + dataDir + " was written by PostgreSQL " + written
+                    + "; this version of the project runs PostgreSQL " + major + ", which cannot open it. Start from"
+                    + " empty with --fresh (the demo requests can be loaded again with --demo), or keep the old"
+                    + " data with the previous version of the project.");
+        }
+    }
+
     private synchronized void startServer() {
         try {
             Files.createDirectories(dataDir);
+            requireSameMajor(dataDir, major());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)

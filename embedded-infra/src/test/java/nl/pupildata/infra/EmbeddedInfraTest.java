@@ -1,6 +1,7 @@
 package nl.pupildata.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -62,6 +63,24 @@ class EmbeddedInfraTest {
                 assertTrue(rs.next());
                 assertEquals(42, rs.getInt(1));
             }
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("alpha"), "postgres", "postgres");
+                    ResultSet rs = c.createStatement().executeQuery("show server_version_num")) {
+                assertTrue(rs.next());
+                assertEquals(EmbeddedPostgresServer.major(), String.valueOf(rs.getInt(1) / 10000),
+                        "the binaries are the major version the project names everywhere");
+            }
         }
+    }
+
+    @Test
+    void dataOfAnotherMajorVersionIsRefusedWithWhatToDo() throws Exception {
+        Path dir = Files.createTempDirectory("pg-old");
+        Files.writeString(dir.resolve("PG_VERSION"), "14\n");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> EmbeddedPostgresServer.requireSameMajor(dir, "18"));
+        assertTrue(refused.getMessage().contains("PostgreSQL 14") && refused.getMessage().contains("--fresh"),
+                refused.getMessage());
+        Files.writeString(dir.resolve("PG_VERSION"), "18\n");
+        EmbeddedPostgresServer.requireSameMajor(dir, "18");
     }
 }

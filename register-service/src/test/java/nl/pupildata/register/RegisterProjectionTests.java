@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-import java.net.URL;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.StringReader;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,6 @@ class RegisterProjectionTests {
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL readyUrl;
-
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String OFFICER = Tokens.bearer("QUALITY_OFFICER");
@@ -203,6 +202,17 @@ class RegisterProjectionTests {
     }
 
     @Test
+    void eventsFromNewerProducers_withFieldsThisVersionDoesNotKnow_areFoldedIntoTheRegister() {
+        UUID id = UUID.randomUUID();
+        String pupil = "P-" + id.toString().substring(0, 8);
+        List<EventEnvelope> life = accessLife(id, pupil);
+        life.forEach(TopicProbe::publishFromANewerVersion);
+        awaitEntry(id, life.size());
+        given().header("Authorization", OFFICER).get("/register/" + id).then().statusCode(200)
+                .body("pupilRef", is(pupil)).body("dueOn", is("2026-12-30")).body("status", is("CLOSED"));
+    }
+
+    @Test
     void csvExportNeutralisesEveryCellASpreadsheetWouldReadAsAFormula() throws Exception {
         List<String> formulas = List.of("=HYPERLINK(\"https://evil.example\",\"klik\")", "+1+1", "-1+1", "@SUM(A1)",
                 "\tP-1", "\rP-1");
@@ -340,7 +350,7 @@ class RegisterProjectionTests {
                 .statusCode(403);
         given().get("/register").then().statusCode(401);
         Await.until("consumer lag is measured", WAIT, () -> given().get(metricsUrl).asString()
-                .contains("pupil_data_consumer_lag{topic=\"pupil-data.requests\""));
+                .contains("pupil_data_consumer_lag{partition=\"0\",topic=\"pupil-data.requests\"}"));
         given().get(readyUrl).then().statusCode(200)
                 .body("checks.find { it.name.startsWith('Consumer lag') }.data.'pupil-data.requests'", notNullValue());
     }

@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-import java.net.URL;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -34,7 +34,6 @@ class RequestHandlingTests {
     /** Health and metrics are on the management interface (docs/platform.md). */
     @TestHTTPResource(value = "/metrics", management = true)
     URL metricsUrl;
-
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String DIRECTOR = Tokens.bearer("DIRECTOR", "12AB");
@@ -96,6 +95,10 @@ class RequestHandlingTests {
                 "requests received per kind and school");
         assertTrue(metrics.contains("pupil_data_rules_refused_total{rule=\"PA-7\"}"), "rules refused by id");
         assertTrue(metrics.contains("pupil_data_outbox_backlog"), "outbox backlog");
+        // Issue 20: one uri tag per route template, so two endpoints under /requests/{id} are told apart; never an id.
+        assertTrue(metrics.contains("uri=\"/requests/{id}/shares\""), "the refused share's own route");
+        assertTrue(metrics.contains("uri=\"/requests/{id}/acknowledgement\""), "the acknowledgement's own route");
+        assertFalse(metrics.contains("uri=\"/requests/" + id), "a request id as a tag");
     }
 
     @Test

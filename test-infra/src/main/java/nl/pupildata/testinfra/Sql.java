@@ -18,6 +18,16 @@ public final class Sql {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** Runs a statement that returns no rows (a test's own trigger, say). */
+    public static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.postgres().jdbcUrl(RealInfrastructure.DATABASE),
+                "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public static <T> List<T> query(String sql, Row<T> row) {
         try (Connection c = DriverManager.getConnection(RealInfrastructure.postgres().jdbcUrl(RealInfrastructure.DATABASE),
                 "postgres", "postgres"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

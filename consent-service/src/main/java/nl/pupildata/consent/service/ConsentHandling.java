@@ -62,9 +62,10 @@ public class ConsentHandling {
                         appended = appended.call(envelopes -> ExemptionConsultation.of(envelopes.get(0).eventId(), id,
                                 advice.orElseThrow()).persist());
                     }
-                    return appended.invoke(() -> events.stream().filter(ConsentLapsed.class::isInstance)
-                            .forEach(e -> metrics.counter("pupil_data_consents_lapsed_total").increment()));
-                })))).chain(() -> Panache.withSession(() -> read(id)));
+                    return appended.replaceWith(events);
+                })))).invoke(stored -> stored.stream().filter(ConsentLapsed.class::isInstance) // counted once committed
+                        .forEach(e -> metrics.counter("pupil_data_consents_lapsed_total").increment()))
+                .chain(() -> Panache.withSession(() -> read(id)));
     }
 
     private static Uni<KnownRequest> known(UUID id, Caller caller) {

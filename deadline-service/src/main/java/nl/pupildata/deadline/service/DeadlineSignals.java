@@ -63,21 +63,25 @@ public class DeadlineSignals {
             StatutoryTerm term = StatutoryTerm.replay(stream.history());
             List<DeadlineEvent> events = term.signals(today, config.dueSoonDays(), TermHandling.SERVICE);
             if (events.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            events.forEach(e -> metrics.counter(e instanceof DeadlineMissed ? "pupil_data_terms_missed_total"
-                    : "pupil_data_terms_due_soon_total", "school", row.schoolBrin).increment());
-            if (events.get(0) instanceof DeadlineMissed) {
-                LOG.infof("Term of request %s missed (due %s)", row.requestId, term.dueOn());
-            } else if (events.get(0) instanceof DeadlineDueSoon) {
-                LOG.infof("Term of request %s ends soon (due %s)", row.requestId, term.dueOn());
+                return Uni.createFrom().item(List.<DeadlineEvent>of());
             }
             // Issue 18: each signal's alert is written with it, in this transaction, and sent by AlertMailer.
             return store.append(row.requestId, stream.version(), events).call(envelopes -> Multi.createFrom()
                     .iterable(envelopes).onItem().transformToUniAndConcatenate(e -> AlertMail.of(e.eventId(),
                             row.requestId, row.schoolBrin, e.event() instanceof DeadlineMissed ? "MISSED" : "DUE_SOON",
-                            term.dueOn()).persist()).collect().asList()).replaceWith(events.size());
-        })).onFailure().recoverWithItem(e -> {
+                            term.dueOn()).persist()).collect().asList()).replaceWith(events);
+        })).invoke(stored -> {
+            // Counted and logged once committed: a signal a concurrent command pre-empted is not counted.
+            stored.forEach(e -> metrics.counter(e instanceof DeadlineMissed ? "pupil_data_terms_missed_total"
+                    : "pupil_data_terms_due_soon_total", "school", row.schoolBrin).increment());
+            stored.forEach(e -> {
+                if (e instanceof DeadlineMissed m) {
+                    LOG.infof("Term of request %s missed (due %s)", row.requestId, m.dueOn());
+                } else if (e instanceof DeadlineDueSoon d) {
+                    LOG.infof("Term of request %s ends soon (due %s)", row.requestId, d.dueOn());
+                }
+            });
+        }).map(List::size).onFailure().recoverWithItem(e -> {
             // A concurrent command on this term (an extension, an answer): the next scan looks again.
             LOG.debugf("Signal for %s postponed: %s", row.requestId, e.getMessage());
             return 0;

@@ -1,24 +1,31 @@
 package nl.pupildata.platform.consumer;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import nl.pupildata.platform.kafka.KafkaSettings;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -27,9 +34,11 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
- * How many events this service's consumers are behind, per topic: the metric
- * {@code pupil_data_consumer_lag{topic}} and the readiness check's details. Informational: lag does not make
- * the service unready (a stuck consumer shows here rather than by failing probes).
+ * How many events this instance's consumers are behind, per partition it reads: the metric
+ * {@code pupil_data_consumer_lag{topic,partition}} and, summed per topic, the readiness check's details. Only the
+ * partitions assigned to this instance's consumer are reported, so with two replicas each partition's lag is reported
+ * once, by its owner, and a sum over pods is the group's lag. Informational: lag does not make the service unready (a
+ * stuck consumer shows here rather than by failing probes).
  */
 @Readiness
 @ApplicationScoped
@@ -40,23 +49,24 @@ public class ConsumerLag implements HealthCheck {
     private final String service;
     private final List<String> topics;
     private final KafkaSettings kafka;
-    private final Map<String, AtomicLong> lag = new ConcurrentHashMap<>();
+    private final KafkaClientService clients;
+    private final MultiGauge gauge;
+    private final Map<String, Long> lagPerTopic = new ConcurrentHashMap<>();
+    private volatile Map<TopicPartition, Long> lagPerPartition = Map.of();
     private volatile Admin admin;
     private volatile boolean measured;
 
     public ConsumerLag(MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "pupil-data.consumer-lag.topics") Optional<List<String>> topics,
-            KafkaSettings kafka) {
+            KafkaSettings kafka, KafkaClientService clients) {
         this.service = service;
         this.topics = topics.orElse(List.of());
         this.kafka = kafka;
-        for (String topic : this.topics) {
-            AtomicLong value = new AtomicLong();
-            lag.put(topic, value);
-            Gauge.builder("pupil_data_consumer_lag", value, AtomicLong::get).tag("topic", topic)
-                    .description("Events on the topic that this service has not consumed yet").register(registry);
-        }
+        this.clients = clients;
+        this.gauge = MultiGauge.builder("pupil_data_consumer_lag")
+                .description("Events on a partition this instance reads that it has not consumed yet")
+                .register(registry);
     }
 
     @Scheduled(every = "${pupil-data.consumer-lag.interval:10s}", delayed = "3s",
@@ -67,16 +77,29 @@ public class ConsumerLag implements HealthCheck {
             return;
         }
         try {
-            Map<String, Long> behind = measureNow();
-            behind.forEach((topic, value) -> lag.get(topic).set(value));
+            Map<TopicPartition, Long> behind = measureNow();
+            lagPerPartition = behind;
+            gauge.register(behind.entrySet().stream().map(e -> MultiGauge.Row.of(Tags.of("topic", e.getKey().topic(),
+                    "partition", String.valueOf(e.getKey().partition())), e.getValue())).toList(), true);
+            topics.forEach(t -> lagPerTopic.put(t, behind.entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(t)).mapToLong(Map.Entry::getValue).sum()));
             measured = true;
         } catch (Exception e) {
             LOG.debugf("Consumer lag not measured: %s", e.getMessage());
         }
     }
 
-    /** Events behind per topic: the end of each partition minus the group's committed offset. */
-    public Map<String, Long> measureNow() throws Exception {
+    /** The partitions this instance reads now, with the events behind in each: their end minus the group's offset. */
+    public Map<TopicPartition, Long> measureNow() throws Exception {
+        Set<TopicPartition> owned = new HashSet<>();
+        for (String topic : topics) {
+            owned.addAll(clients.getConsumer(channelOf(topic)).getAssignments().await().atMost(Duration.ofSeconds(5)));
+        }
+        Map<TopicPartition, Long> behind = new TreeMap<>(
+                Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition));
+        if (owned.isEmpty()) {
+            return behind;
+        }
         Admin a = admin();
         Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
         for (String topic : topics) {
@@ -84,18 +107,25 @@ public class ConsumerLag implements HealthCheck {
                     .get(5, TimeUnit.SECONDS));
         }
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        a.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).forEach((name, description) ->
-                description.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()),
-                        OffsetSpec.latest())));
-        Map<TopicPartition, Long> ends = a.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        Map<String, Long> behind = new HashMap<>();
-        topics.forEach(t -> behind.put(t, 0L));
-        ends.forEach((tp, end) -> {
+        owned.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        a.listOffsets(latest).all().get(5, TimeUnit.SECONDS).forEach((tp, end) -> {
             OffsetAndMetadata done = committed.get(tp);
-            behind.merge(tp.topic(), Math.max(0, end - (done == null ? 0 : done.offset())), Long::sum);
+            behind.put(tp, Math.max(0, end.offset() - (done == null ? 0 : done.offset())));
         });
         return behind;
+    }
+
+    /** The incoming channel that reads a topic, from the channels' settings ({@code mp.messaging.incoming.<c>.topic}). */
+    static String channelOf(String topic) {
+        Config config = ConfigProvider.getConfig();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")
+                    && !name.endsWith(".dead-letter-queue.topic")
+                    && topic.equals(config.getOptionalValue(name, String.class).orElse(null))) {
+                return name.substring("mp.messaging.incoming.".length(), name.length() - ".topic".length());
+            }
+        }
+        throw new IllegalStateException("No incoming channel reads " + topic);
     }
 
     /**
@@ -109,8 +139,12 @@ public class ConsumerLag implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("Consumer lag (events behind per topic)").up();
-        lag.forEach((topic, value) -> response.withData(topic, measured ? String.valueOf(value.get()) : "unknown"));
+        HealthCheckResponseBuilder response = HealthCheckResponse
+                .named("Consumer lag (events behind per topic, in the partitions this instance reads)").up();
+        topics.forEach(topic -> response.withData(topic, measured ? String.valueOf(lagPerTopic.get(topic)) : "unknown"));
+        if (measured) {
+            response.withData("partitions", lagPerPartition.keySet().toString());
+        }
         return response.build();
     }
 

@@ -12,9 +12,14 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.ConsentLapsed;
 import nl.pupildata.events.ConsentRequested;
@@ -28,6 +33,8 @@ import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Sql;
 import nl.pupildata.testinfra.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** The idempotent consumer on its own, against the real Kafka and PostgreSQL. */
@@ -150,5 +157,45 @@ class IdempotentConsumerTests {
     void theLagOfTheConsumerIsReported() {
         Await.until("the lag is measured", WAIT, () -> given().get(readyUrl).then().extract().asString()
                 .replace(" ", "").contains("\"pupil-data.consents\":\"0\""));
+    }
+
+    /**
+     * With a second member in the consumer group (as a second replica would be), this instance reports the lag of
+     * the partitions it reads and no others: each partition once, by its owner, so a sum over pods is the group's lag.
+     */
+    @Test
+    void eachPartitionsLagIsReportedOnce_byTheInstanceThatReadsIt() {
+        Set<Integer> all = Set.of(0, 1, 2); // RealInfrastructure's topics have three partitions
+        Await.until("this instance alone reports all partitions", WAIT, () -> reportedPartitions().equals(all));
+        try (KafkaConsumer<String, String> other = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", RealInfrastructure.kafka().bootstrapServers(),
+                "group.id", ConsumerLag.groupOf("consumer-test", Topic.CONSENTS.topicName()),
+                "enable.auto.commit", "false", "auto.offset.reset", "latest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            other.subscribe(List.of(Topic.CONSENTS.topicName()));
+            Set<Integer> theirs = new HashSet<>();
+            Await.until("the other member reads some partitions and this instance reports the rest", WAIT, () -> {
+                other.poll(Duration.ofMillis(200));
+                theirs.clear();
+                other.assignment().forEach(tp -> theirs.add(tp.partition()));
+                Set<Integer> ours = reportedPartitions();
+                Set<Integer> union = new HashSet<>(ours);
+                union.addAll(theirs);
+                return !theirs.isEmpty() && !ours.isEmpty() && union.equals(all)
+                        && Collections.disjoint(ours, theirs);
+            });
+        }
+        Await.until("this instance reads and reports every partition again", WAIT,
+                () -> reportedPartitions().equals(all));
+    }
+
+    private Set<Integer> reportedPartitions() {
+        Set<Integer> partitions = new TreeSet<>();
+        Matcher m = Pattern.compile("pupil_data_consumer_lag\\{partition=\"(\\d+)\",topic=\"pupil-data.consents\"}")
+                .matcher(given().get(metricsUrl).asString());
+        while (m.find()) {
+            partitions.add(Integer.parseInt(m.group(1)));
+        }
+        return partitions;
     }
 }
