@@ -29,6 +29,10 @@ import nl.pupildata.register.persistence.RegisterStatistics;
 import nl.pupildata.register.service.RegisterProjection;
 import nl.pupildata.register.service.RegisterReplay;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/register")
@@ -135,6 +139,8 @@ public class RegisterResource {
     @Produces("text/csv")
     @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "The register as CSV (UTF-8 with a byte-order mark so spreadsheets read ë and é; header row)")
+    @APIResponse(responseCode = "200", description = "The register's rows as CSV", content = @Content(
+            mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @Blocking
     public Response export(@QueryParam("school") String school, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
@@ -158,6 +164,9 @@ public class RegisterResource {
     @Path("replay")
     @RolesAllowed(Roles.QUALITY_OFFICER)
     @Operation(summary = "Rebuild the register from the topics; queries answer with rebuilding=true until it is done")
+    @APIResponse(responseCode = "202", description = "The replay has started; GET /register/replay follows it",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = nl.pupildata.register.service.RegisterReplay.Status.class)))
     public Response startReplay() {
         if (!replay.start()) {
             throw ProblemException.conflict("Het register wordt al opnieuw opgebouwd.");

@@ -23,6 +23,10 @@ import nl.pupildata.register.service.AccountDocuments;
 import nl.pupildata.register.service.RegisterReplay;
 import nl.pupildata.rules.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -76,6 +80,8 @@ public class YearlyAccountResource {
     @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "The yearly account as CSV: one figure per row (school_year, school, measure, kind, detail, "
             + "value); the school is empty for all schools together")
+    @APIResponse(responseCode = "200", description = "The figures as CSV", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@QueryParam("year") String year, @QueryParam("school") String school) throws SQLException {
         LocalDate today = LocalDate.now(clock);
         SchoolYear chosen = year(year, today);
@@ -88,6 +94,8 @@ public class YearlyAccountResource {
     @Produces({ "application/pdf", "application/problem+json" })
     @RolesAllowed({ Roles.QUALITY_OFFICER, Roles.PRIVACY_OFFICER, Roles.DIRECTOR, Roles.QUALITY_COORDINATOR })
     @Operation(summary = "The yearly account as PDF, with charts")
+    @APIResponse(responseCode = "200", description = "The yearly account, PDF/A-3u", content = @Content(
+            mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response pdf(@QueryParam("year") String year, @QueryParam("school") String school) throws SQLException {
         LocalDate today = LocalDate.now(clock);
         SchoolYear chosen = year(year, today);

@@ -44,6 +44,10 @@ import nl.pupildata.request.domain.RequestState;
 import nl.pupildata.events.model.RequestStatus;
 import nl.pupildata.request.persistence.RequestView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -81,6 +85,8 @@ public class RequestResource {
     @POST
     @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF })
     @Operation(summary = "Register a request for pupil data (intake)")
+    @APIResponse(responseCode = "201", description = "Registered; Location is the new request's address",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
     public Uni<Response> receive(Intake intake, @Context UriInfo uri) {
         if (intake != null && intake.schoolBrin() != null) {
             caller.requireSchool(intake.schoolBrin());
@@ -383,6 +389,8 @@ public class RequestResource {
     @Operation(summary = "A letter to a guardian as PDF (acknowledgement, other-guardian-notice, refusal, "
             + "transfer-file-invitation), written from the record now; with ?issued=<version> the issued letter, "
             + "written again from the facts it was issued with")
+    @APIResponse(responseCode = "200", description = "The letter, PDF/A-3u", content = @Content(
+            mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> letter(@PathParam("id") UUID id, @PathParam("kind") String kind,
             @QueryParam("guardianId") String guardianId, @QueryParam("issued") Integer issued) {
         LetterKind letterKind = letterKind(kind);
