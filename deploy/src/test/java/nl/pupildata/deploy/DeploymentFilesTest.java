@@ -22,9 +22,19 @@ class DeploymentFilesTest {
     /** Everything deployed from this repository: the four services and the staff web page. */
     static final List<String> APPS = List.of("request-service", "consent-service", "deadline-service",
             "register-service", "staff-web");
-    static final Set<String> KINDS = Set.of("Namespace", "ConfigMap", "Service", "Deployment", "ServiceAccount",
-            "KafkaTopic", "Cluster", "Database", "ServiceMonitor", "Kafka", "KafkaNodePool", "KafkaUser",
-            "NetworkPolicy", "PodDisruptionBudget");
+    /**
+     * Every kind the manifests hold, with the API version that serves it today: Kubernetes, Strimzi 1.0
+     * ({@code kafka.strimzi.io/v1}; v1beta2 is gone), CloudNativePG and its Barman Cloud plugin, the Prometheus Operator.
+     */
+    static final Map<String, String> API_VERSIONS = Map.ofEntries(Map.entry("Namespace", "v1"),
+            Map.entry("ConfigMap", "v1"), Map.entry("Service", "v1"), Map.entry("ServiceAccount", "v1"),
+            Map.entry("Deployment", "apps/v1"), Map.entry("NetworkPolicy", "networking.k8s.io/v1"),
+            Map.entry("PodDisruptionBudget", "policy/v1"), Map.entry("Kafka", "kafka.strimzi.io/v1"),
+            Map.entry("KafkaNodePool", "kafka.strimzi.io/v1"), Map.entry("KafkaTopic", "kafka.strimzi.io/v1"),
+            Map.entry("KafkaUser", "kafka.strimzi.io/v1"), Map.entry("Cluster", "postgresql.cnpg.io/v1"),
+            Map.entry("Database", "postgresql.cnpg.io/v1"), Map.entry("ScheduledBackup", "postgresql.cnpg.io/v1"),
+            Map.entry("ObjectStore", "barmancloud.cnpg.io/v1"), Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"));
+    static final Set<String> KINDS = API_VERSIONS.keySet();
 
     static Yaml yaml() {
         return new Yaml(new SafeConstructor(new LoaderOptions()));
@@ -186,6 +196,7 @@ class DeploymentFilesTest {
                 documents++;
                 String kind = at(doc, "kind");
                 assertTrue(KINDS.contains(kind), file + ": unexpected kind " + kind);
+                assertEquals(API_VERSIONS.get(kind), doc.get("apiVersion"), file + ": " + kind + "'s served API version");
                 assertNotEquals("Secret", kind, file + ": secrets are not kept in the repository");
                 if ("ConfigMap".equals(kind)) {
                     Map<String, Object> data = at(doc, "data");
@@ -348,6 +359,27 @@ class DeploymentFilesTest {
         }
         queried.forEach(metric -> assertTrue(sources.indexOf("\"" + metric + "\"") >= 0,
                 metric + " is registered by a service"));
+    }
+
+    /** The register is a legal record: WAL archived and a nightly base backup, with the credentials in a Secret. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePostgresClusterIsBackedUpNightlyWithItsWal() throws IOException {
+        Map<String, Object> cluster = documents(K8S.resolve("postgres.yaml")).stream()
+                .filter(d -> "Cluster".equals(d.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> archiver = ((List<Map<String, Object>>) at(cluster, "spec", "plugins")).get(0);
+        assertEquals(Boolean.TRUE, archiver.get("isWALArchiver"));
+        List<Map<String, Object>> backups = documents(K8S.resolve("backups.yaml"));
+        Map<String, Object> store = backups.stream().filter(d -> "ObjectStore".equals(d.get("kind"))).findFirst()
+                .orElseThrow();
+        assertEquals(at(store, "metadata", "name"), value(archiver, "parameters", "barmanObjectName"));
+        assertEquals("pupil-data-backup-s3", value(store, "spec", "configuration", "s3Credentials", "accessKeyId", "name"),
+                "the object store's keys come from a Secret");
+        Map<String, Object> nightly = backups.stream().filter(d -> "ScheduledBackup".equals(d.get("kind"))).findFirst()
+                .orElseThrow();
+        assertEquals(at(cluster, "metadata", "name"), value(nightly, "spec", "cluster", "name"));
+        assertEquals("plugin", value(nightly, "spec", "method"));
+        assertEquals(6, String.valueOf(value(nightly, "spec", "schedule")).split(" ").length, "CloudNativePG's cron");
     }
 
     @Test

@@ -33,6 +33,9 @@ class EventStoreTests {
     @Inject
     EventStore store;
 
+    @Inject
+    nl.pupildata.platform.outbox.Republish republish;
+
     static RequestReceived received(UUID id) {
         return new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS, LocalDate.now(),
                 ReceivedVia.EMAIL, "P-1", 4, false, List.of(new GuardianRef("g1", true)), false,
@@ -60,6 +63,28 @@ class EventStoreTests {
         }
         Await.until("the outbox is empty", WAIT, () -> Sql.query("select count(*) from outbox",
                 rs -> rs.getLong(1)).get(0) == 0);
+    }
+
+    /** Kafka lost, the database kept (docs/operations.md): the operator's republish puts the store on Kafka again. */
+    @Test
+    void republishQueuesTheWholeStoreOncePerMarker_andTheRelayPublishesItAgainInOrder() throws Exception {
+        UUID id = UUID.randomUUID();
+        List<EventEnvelope> written = append(id, 0, received(id),
+                new RequestAcknowledged(id, "director", LocalDate.now().plusDays(7)));
+        TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 2, WAIT);
+        Await.until("the outbox is empty", WAIT, () -> Sql.query("select count(*) from outbox",
+                rs -> rs.getLong(1)).get(0) == 0);
+        long stored = Sql.query("select count(*) from event_store", rs -> rs.getLong(1)).get(0);
+
+        assertEquals(stored, republish.run("kafka-rebuilt-" + id), "every stored event is queued");
+        List<String> ids = written.stream().map(e -> e.eventId().toString()).toList();
+        List<String> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 4, WAIT).stream()
+                .map(r -> TopicProbe.headers(r).get("ce_id")).toList();
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(0), ids.get(1)), onTopic,
+                "published again, the same events (ce_id) in the order they were written");
+        assertEquals(0, republish.run("kafka-rebuilt-" + id), "once per marker: a restart does not repeat it");
+        assertEquals(List.of(stored), Sql.query("select events from republished where marker = 'kafka-rebuilt-" + id
+                + "'", rs -> rs.getLong(1)));
     }
 
     @Test
