@@ -116,12 +116,43 @@ class DeploymentFilesTest {
         assertTrue(image.startsWith("ghcr.io/cloudnative-pg/postgresql:" + version + "."), image);
     }
 
+    /**
+     * Compose runs the production profile on this machine only: every published port on 127.0.0.1, no password with
+     * a default (a variable without one stops compose), the Kafka UI only when asked for.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void dockerComposeBindsToLoopback_hasNoDefaultPasswords_andTheKafkaUiIsOptional() throws IOException {
+        String text = Files.readString(ROOT.resolve("docker-compose.yml"));
+        Map<String, Map<String, Object>> services = at(documents(ROOT.resolve("docker-compose.yml")).get(0), "services");
+        services.forEach((name, service) -> {
+            for (Object port : (List<Object>) service.getOrDefault("ports", List.of())) {
+                assertTrue(String.valueOf(port).startsWith("127.0.0.1:"), name + " publishes " + port + " beyond loopback");
+            }
+            Object environment = service.get("environment");
+            if (environment instanceof Map<?, ?> env) {
+                env.forEach((k, v) -> {
+                    if (String.valueOf(k).matches(".*(PASSWORD|SECRET).*")) {
+                        assertTrue(String.valueOf(v).matches("\\$\\{[A-Z_]+:\\?.*}"),
+                                name + " " + k + " must come from the environment, without a default: " + v);
+                    }
+                });
+                if (!"kafka-ui".equals(name) && env.containsKey("QUARKUS_PROFILE")) {
+                    assertEquals("prod", env.get("QUARKUS_PROFILE"), name);
+                }
+            }
+        });
+        assertEquals(List.of("tools"), services.get("kafka-ui").get("profiles"), "the Kafka UI on request");
+        assertFalse(text.contains(":-postgres") || text.contains("admin-lokaal"), "no default password left");
+        assertTrue(Files.exists(ROOT.resolve("deploy/docker-compose/env.example")), "the variables to set are listed");
+    }
+
     @Test
     void dockerComposeRunsTheStaffPageAgainstKeycloakAndTheFourServices() throws IOException {
         Map<String, Object> staffWeb = at(documents(ROOT.resolve("docker-compose.yml")).get(0), "services",
                 "staff-web");
         assertNotNull(staffWeb, "staff-web in docker-compose.yml");
-        assertEquals(List.of("8080:8080"), at(staffWeb, "ports"));
+        assertEquals(List.of("127.0.0.1:8080:8080"), at(staffWeb, "ports"));
         Map<String, Object> env = at(staffWeb, "environment");
         assertTrue(String.valueOf(env.get("OIDC_AUTH_SERVER_URL")).endsWith("/realms/pupil-data"));
         assertTrue(String.valueOf(env.get("OIDC_CLIENT_SECRET")).startsWith("${"), "the secret from the environment");
