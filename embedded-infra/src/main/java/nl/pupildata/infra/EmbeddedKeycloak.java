@@ -196,9 +196,12 @@ public final class EmbeddedKeycloak implements AutoCloseable {
                  "credentials":[{"type":"password","value":"%s","temporary":false}]}"""
                 .formatted(username, username, username, schools.isEmpty() ? "" : "\"schools\":[" + schoolsJson + "]",
                         DEMO_PASSWORD);
-        send("POST", "/admin/realms/" + REALM + "/users", admin, user, 201);
-        String found = send("GET", "/admin/realms/" + REALM + "/users?exact=true&username=" + username, admin, null,
-                200);
+        String lookup = "/admin/realms/" + REALM + "/users?exact=true&username=" + username;
+        // Kept between runs on the same data (the benchmark starts its stack twice): made once, its role added again.
+        if (!Pattern.compile("\"id\"").matcher(send("GET", lookup, admin, null, 200)).find()) {
+            send("POST", "/admin/realms/" + REALM + "/users", admin, user, 201);
+        }
+        String found = send("GET", lookup, admin, null, 200);
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(found);
         if (!id.find()) {
             throw new IllegalStateException("user " + username + " not found after creating it");
