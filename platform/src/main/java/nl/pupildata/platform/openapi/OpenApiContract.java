@@ -114,64 +114,72 @@ public class OpenApiContract implements OASFilter {
                         && p.getIn().name().equals("QUERY")));
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
                 : operation.getResponses();
-        Map<String, String[]> problems = new LinkedHashMap<>();
+        Map<String, Answer> problems = new LinkedHashMap<>();
         if (input || command) {
-            problems.put("400", new String[] { "Bad Request", "A field is missing or not valid; nothing was changed",
-                    "Het verzoek is niet volledig of niet geldig; er is niets vastgelegd.", null });
+            problems.put("400", new Answer("Bad Request", "A field is missing or not valid; nothing was changed",
+                    "Het verzoek is niet volledig of niet geldig; er is niets vastgelegd.", null));
         }
-        problems.put("401", new String[] { "Unauthorized", "No valid token of the board's identity provider",
-                "Log opnieuw in.", null });
-        problems.put("403", new String[] { "Forbidden", "The token's role or schools do not allow this",
-                "U mag dit niet doen voor deze school.", null });
+        problems.put("401", new Answer("Unauthorized", "No valid token of the board's identity provider",
+                "Log opnieuw in.", null));
+        problems.put("403", new Answer("Forbidden", "The token's role or schools do not allow this",
+                "U mag dit niet doen voor deze school.", null));
         if (aRequest && unknownIsNotFound) {
-            problems.put("404", new String[] { "Not Found", "No such request, or one of another school (the answer is "
-                    + "the same, so it says nothing about other schools)", "Dit verzoek bestaat niet.", null });
+            problems.put("404", new Answer("Not Found", "No such request, or one of another school (the answer is "
+                    + "the same, so it says nothing about other schools)", "Dit verzoek bestaat niet.", null));
         }
         if (command || aRequest && !unknownIsNotFound) {
             String changed = "another command changed the request first; reload and try again";
             String unknown = "the request is not known here yet (its events are on their way; try again), or it is "
                     + "of another school (the answer is the same)";
             String why = unknownIsNotFound ? changed : command ? unknown + "; or " + changed : unknown;
-            problems.put("409", new String[] { "Conflict", Character.toUpperCase(why.charAt(0)) + why.substring(1),
+            problems.put("409", new Answer("Conflict", Character.toUpperCase(why.charAt(0)) + why.substring(1),
                     unknownIsNotFound || command ? "Het verzoek is net gewijzigd; laad het opnieuw."
-                            : "Dit verzoek is hier (nog) niet bekend.", null });
+                            : "Dit verzoek is hier (nog) niet bekend.", null));
         }
         if (command && aRequest && ifMatch) {
-            problems.put("412", new String[] { "Precondition Failed", "If-Match named a version that is no longer "
-                    + "the request's", "Het verzoek is gewijzigd sinds u het opende; laad het opnieuw.", null });
+            problems.put("412", new Answer("Precondition Failed", "If-Match named a version that is no longer "
+                    + "the request's", "Het verzoek is gewijzigd sinds u het opende; laad het opnieuw.", null));
         }
         if (command) {
-            problems.put("422", new String[] { "Unprocessable Content", "A rule of the quality card refuses it; rule "
+            problems.put("422", new Answer("Unprocessable Content", "A rule of the quality card refuses it; rule "
                     + "names which", "Dit mag volgens de kwaliteitskaart nog niet: eerst moet de termijn bekend zijn.",
-                    "PA-4" });
+                    "PA-4"));
         }
-        problems.put("503", new String[] { "Service Unavailable", "The database is away; nothing was changed, try "
-                + "again", "De database is tijdelijk niet bereikbaar; er is niets vastgelegd.", null });
+        problems.put("503", new Answer("Service Unavailable", "The database is away; nothing was changed, try "
+                + "again", "De database is tijdelijk niet bereikbaar; er is niets vastgelegd.", null));
         problems.forEach((status, p) -> {
             var existing = responses.getAPIResponse(status);
             // The scanner's own 400/401/403 say nothing of the body: the problem replaces them.
             if (existing == null || existing.getContent() == null) {
-                responses.addAPIResponse(status, problem(status, p[0], p[1], p[2], p[3], path));
+                responses.addAPIResponse(status, problem(status, p, path));
             }
         });
         operation.setResponses(responses);
     }
 
-    static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(String status, String title,
-            String description, String detail, String rule, String path) {
+    /** A problem an operation can answer with: its title, when it happens, and an example's Dutch detail and rule. */
+    record Answer(String title, String description, String detail, String rule) {
+    }
+
+    static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(String status, Answer answer,
+            String path) {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "about:blank");
-        example.put("title", title);
+        example.put("title", answer.title());
         example.put("status", Integer.parseInt(status));
-        example.put("detail", detail);
+        example.put("detail", answer.detail());
         example.put("instance", path.replace("{id}", "0b8a7a4e-7f3c-4d7e-9a51-1c2f3e4d5a6b"));
-        if (rule != null) {
-            example.put("rule", rule);
+        if (answer.rule() != null) {
+            example.put("rule", answer.rule());
         }
         if ("400".equals(status)) {
-            example.put("violations", List.of(Map.of("field", "receivedOn", "message", "Vul de datum van ontvangst in.")));
+            // Ordered maps only: Map.of iterates in an order that differs per run, and the document must not.
+            Map<String, Object> violation = new LinkedHashMap<>();
+            violation.put("field", "receivedOn");
+            violation.put("message", "Vul de datum van ontvangst in.");
+            example.put("violations", List.of(violation));
         }
-        return OASFactory.createAPIResponse().description(description)
+        return OASFactory.createAPIResponse().description(answer.description())
                 .content(OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref(SCHEMA_REF))
                         .addExample("problem", OASFactory.createExample().value(example))));
