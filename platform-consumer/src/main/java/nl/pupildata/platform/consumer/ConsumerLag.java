@@ -51,7 +51,8 @@ public class ConsumerLag implements HealthCheck {
     private final KafkaSettings kafka;
     private final KafkaClientService clients;
     private final MultiGauge gauge;
-    private final Map<String, Long> lagPerTopic = new ConcurrentHashMap<>();
+    /** The incoming channel that reads each topic (its consumer knows this instance's partitions). */
+    private final Map<String, String> channels = new ConcurrentHashMap<>();
     private volatile Map<TopicPartition, Long> lagPerPartition = Map.of();
     private volatile Admin admin;
     private volatile boolean measured;
@@ -81,8 +82,6 @@ public class ConsumerLag implements HealthCheck {
             lagPerPartition = behind;
             gauge.register(behind.entrySet().stream().map(e -> MultiGauge.Row.of(Tags.of("topic", e.getKey().topic(),
                     "partition", String.valueOf(e.getKey().partition())), e.getValue())).toList(), true);
-            topics.forEach(t -> lagPerTopic.put(t, behind.entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(t)).mapToLong(Map.Entry::getValue).sum()));
             measured = true;
         } catch (Exception e) {
             LOG.debugf("Consumer lag not measured: %s", e.getMessage());
@@ -93,7 +92,8 @@ public class ConsumerLag implements HealthCheck {
     public Map<TopicPartition, Long> measureNow() throws Exception {
         Set<TopicPartition> owned = new HashSet<>();
         for (String topic : topics) {
-            owned.addAll(clients.getConsumer(channelOf(topic)).getAssignments().await().atMost(Duration.ofSeconds(5)));
+            owned.addAll(clients.getConsumer(channels.computeIfAbsent(topic, ConsumerLag::channelOf)).getAssignments()
+                    .await().atMost(Duration.ofSeconds(5)));
         }
         Map<TopicPartition, Long> behind = new TreeMap<>(
                 Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition));
@@ -141,9 +141,11 @@ public class ConsumerLag implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse
                 .named("Consumer lag (events behind per topic, in the partitions this instance reads)").up();
-        topics.forEach(topic -> response.withData(topic, measured ? String.valueOf(lagPerTopic.get(topic)) : "unknown"));
+        Map<TopicPartition, Long> behind = lagPerPartition;
+        topics.forEach(topic -> response.withData(topic, measured ? String.valueOf(behind.entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum()) : "unknown"));
         if (measured) {
-            response.withData("partitions", lagPerPartition.keySet().toString());
+            response.withData("partitions", behind.keySet().toString());
         }
         return response.build();
     }
