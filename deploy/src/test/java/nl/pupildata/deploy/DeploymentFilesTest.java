@@ -426,6 +426,10 @@ class DeploymentFilesTest {
     @Test
     @SuppressWarnings("unchecked")
     void kafkaIsTlsWithScram_andEachServiceMayWriteOnlyItsOwnTopic() throws IOException {
+        // Every service reads the request keys (issue 19); the topic is compacted, so an erased key goes from Kafka.
+        Map<String, Object> keys = documents(K8S.resolve("kafka-topics.yaml")).stream()
+                .filter(d -> "pupil-data.keys".equals(at(d, "metadata", "name"))).findFirst().orElseThrow();
+        assertEquals("compact", value(keys, "spec", "config", "cleanup.policy"));
         Map<String, Object> kafka = documents(K8S.resolve("kafka.yaml")).stream()
                 .filter(d -> "Kafka".equals(d.get("kind"))).findFirst().orElseThrow();
         List<Map<String, Object>> listeners = at(kafka, "spec", "kafka", "listeners");
@@ -452,6 +456,9 @@ class DeploymentFilesTest {
             Set<String> expected = new TreeSet<>(Set.of("pupil-data.dead-letter"));
             if (ownTopic.containsKey(svc)) {
                 expected.add(ownTopic.get(svc));
+            }
+            if (svc.equals("request-service")) {
+                expected.add("pupil-data.keys"); // issue 19: it issues the request keys, nobody else may
             }
             assertEquals(expected, writes, svc + " writes only its own topic and the dead-letter topic");
             Map<String, Object> config = at(documents(K8S.resolve(svc).resolve("config.yaml")).get(0), "data");

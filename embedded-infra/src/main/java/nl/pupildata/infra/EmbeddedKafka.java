@@ -102,11 +102,20 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics that do not exist yet, with the given partition counts. */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
+        createTopics(partitionsByTopic, Map.of());
+    }
+
+    /** Creates the compacted topics that do not exist yet (a key's last value is kept; a tombstone removes it). */
+    public void createCompactedTopics(Map<String, Integer> partitionsByTopic) {
+        createTopics(partitionsByTopic, Map.of("cleanup.policy", "compact"));
+    }
+
+    private void createTopics(Map<String, Integer> partitionsByTopic, Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = partitionsByTopic.entrySet().stream()
                     .filter(e -> !existing.contains(e.getKey()))
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1).configs(configs))
                     .collect(Collectors.toList());
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import nl.pupildata.events.sealing.ValueSeal;
 
 /**
  * CloudEvents 1.0 in Kafka binary mode: the attributes travel as {@code ce_*} headers, the payload is the
@@ -47,6 +48,11 @@ public final class CloudEventHeaders {
      *     payload does not fit; such a message can never be processed and belongs in the dead-letter topic.
      */
     public static EventEnvelope fromHeaders(Map<String, String> headers, String payload) {
+        return fromHeaders(headers, payload, ValueSeal.plain());
+    }
+
+    /** Reads an event back, opening its sealed values with {@code seal} (see {@link EventJson#fromJson}). */
+    public static EventEnvelope fromHeaders(Map<String, String> headers, String payload, ValueSeal seal) {
         if (payload == null) {
             throw new InvalidEventException("Message has no payload");
         }
@@ -58,7 +64,7 @@ public final class CloudEventHeaders {
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("Header " + TIME + " is not an ISO instant");
         }
-        PupilDataEvent event = EventJson.fromJson(type, payload);
+        PupilDataEvent event = EventJson.fromJson(type, payload, seal);
         UUID subject = uuid(required(headers, SUBJECT), SUBJECT);
         if (!subject.equals(event.requestId())) {
             throw new InvalidEventException("Header " + SUBJECT + " does not match the payload's requestId");
@@ -71,8 +77,14 @@ public final class CloudEventHeaders {
      * same checks as a message from Kafka.
      */
     public static EventEnvelope fromStored(UUID eventId, String type, UUID requestId, Instant time, String payload) {
+        return fromStored(eventId, type, requestId, time, payload, ValueSeal.plain());
+    }
+
+    /** Reads a stored event back, opening its sealed values with its request's {@code seal}. */
+    public static EventEnvelope fromStored(UUID eventId, String type, UUID requestId, Instant time, String payload,
+            ValueSeal seal) {
         return fromHeaders(Map.of(ID, eventId.toString(), TYPE, type, SUBJECT, requestId.toString(),
-                TIME, time.toString()), payload);
+                TIME, time.toString()), payload, seal);
     }
 
     private static String required(Map<String, String> headers, String name) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import nl.pupildata.events.sealing.ValueSeal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -46,8 +47,16 @@ public final class CloudEventRecords {
      *     topic's business)
      */
     public static EventEnvelope fromRecord(ConsumerRecord<String, String> record) {
+        return fromRecord(record, ValueSeal.plain());
+    }
+
+    /**
+     * Reads the event of a record, opening its sealed values with its request's {@code seal} (see
+     * {@link #requestId}); otherwise as {@link #fromRecord(ConsumerRecord)}.
+     */
+    public static EventEnvelope fromRecord(ConsumerRecord<String, String> record, ValueSeal seal) {
         Map<String, String> headers = headers(record.headers());
-        EventEnvelope envelope = CloudEventHeaders.fromHeaders(headers, record.value());
+        EventEnvelope envelope = CloudEventHeaders.fromHeaders(headers, record.value(), seal);
         Topic topic = envelope.type().topic();
         if (!topic.topicName().equals(record.topic())) {
             throw new InvalidEventException(envelope.type().typeName() + " does not belong on " + record.topic()
@@ -58,6 +67,23 @@ public final class CloudEventRecords {
                     + ", the only producer of " + envelope.type().typeName());
         }
         return envelope;
+    }
+
+    /**
+     * The request a record is about, from its {@code ce_subject} header — known before the payload is read, so that
+     * the request's key can be looked up first; empty when the header is missing or not a UUID (then
+     * {@link #fromRecord} says why the message cannot be read).
+     */
+    public static java.util.Optional<UUID> requestId(ConsumerRecord<String, String> record) {
+        Header subject = record.headers().lastHeader(CloudEventHeaders.SUBJECT);
+        if (subject == null || subject.value() == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(UUID.fromString(new String(subject.value(), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The headers as strings (a header without a value is left out). */

@@ -1,5 +1,6 @@
 package nl.pupildata.events;
 
+import nl.pupildata.events.sealing.Sealed;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.UUID;
 import nl.pupildata.events.model.*;
 
 /** Consent was asked of a guardian, saying what kind of information will be given (G-10). */
-public record ConsentRequested(UUID requestId, String actor, String guardianId, String informationDescription,
+public record ConsentRequested(UUID requestId, String actor, @Sealed String guardianId, @Sealed String informationDescription,
         @JsonInclude(JsonInclude.Include.NON_NULL) ConsentPurpose purpose) implements ConsentEvent {
 
     /** About the request's own consent. */

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import nl.pupildata.events.sealing.KeyNotYetKnownException;
+import nl.pupildata.events.sealing.Sealed;
+import nl.pupildata.events.sealing.ValueSeal;
 
 /**
  * The JSON payload of an event: {@code schemaVersion} first, then the record's fields in declaration order,
@@ -31,19 +36,36 @@ public final class EventJson {
         return MAPPER;
     }
 
+    /** The event with its {@link Sealed} values as they are: for what stays inside one service's database. */
     public static String toJson(PupilDataEvent event) {
+        return toJson(event, ValueSeal.plain());
+    }
+
+    /** The event with its {@link Sealed} values sealed by {@code seal}: for the event stores and Kafka. */
+    public static String toJson(PupilDataEvent event, ValueSeal seal) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("schemaVersion", EventType.of(event).schemaVersion());
-        node.setAll((ObjectNode) MAPPER.valueToTree(event));
-        try {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            MAPPER.writer().withAttribute(ValueSeal.class, seal).writeValue(buffer, event);
+            node.setAll((ObjectNode) MAPPER.readTree(buffer.asParser()));
             return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot write " + event.getClass().getSimpleName(), e);
         }
     }
 
-    /** @throws InvalidEventException when the JSON is malformed, of another schema version, or does not fit the type. */
+    /** Reads an event whose values are plain (see {@link #toJson(PupilDataEvent)}). */
     public static PupilDataEvent fromJson(EventType type, String json) {
+        return fromJson(type, json, ValueSeal.plain());
+    }
+
+    /**
+     * Reads an event, opening its sealed values with {@code seal}.
+     *
+     * @throws InvalidEventException when the JSON is malformed, of another schema version, or does not fit the type
+     * @throws KeyNotYetKnownException when it holds a sealed value and the request's key has not arrived yet
+     */
+    public static PupilDataEvent fromJson(EventType type, String json, ValueSeal seal) {
         try {
             JsonNode tree = MAPPER.readTree(json);
             if (!(tree instanceof ObjectNode node)) {
@@ -53,15 +75,33 @@ public final class EventJson {
             if (version == null || !version.canConvertToInt() || version.intValue() != type.schemaVersion()) {
                 throw new InvalidEventException(type.typeName() + " has unsupported schemaVersion " + version);
             }
-            PupilDataEvent event = MAPPER.treeToValue(node, type.eventClass());
+            PupilDataEvent event = MAPPER.readerFor(type.eventClass()).withAttribute(ValueSeal.class, seal)
+                    .readValue(node);
             if (event.requestId() == null) {
                 throw new InvalidEventException(type.typeName() + " has no requestId");
             }
             return event;
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException(type.typeName() + " payload cannot be read: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            KeyNotYetKnownException.in(e).ifPresent(k -> {
+                throw k;
+            });
+            InvalidEventException invalid = invalidIn(e);
+            if (invalid != null) {
+                throw new InvalidEventException(type.typeName() + " payload cannot be read: " + invalid.getMessage(), e);
+            }
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new InvalidEventException(type.typeName() + " payload cannot be read: " + reason, e);
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(type.typeName() + " payload cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static InvalidEventException invalidIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidEventException i) {
+                return i;
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package nl.pupildata.events;
 
+import nl.pupildata.events.sealing.Sealed;
 import java.util.UUID;
 import nl.pupildata.events.model.LetterChannel;
 import nl.pupildata.events.model.LetterKind;
@@ -9,5 +10,5 @@ import nl.pupildata.events.model.LetterKind;
  * and how it is sent. Never its text: request-service keeps the facts it was written from and the PDF.
  */
 public record LetterIssued(UUID requestId, String actor, LetterKind kind, int templateVersion,
-        String recipientGuardianId, LetterChannel channel) implements RequestEvent {
+        @Sealed String recipientGuardianId, LetterChannel channel) implements RequestEvent {
 }

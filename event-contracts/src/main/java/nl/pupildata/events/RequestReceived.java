@@ -1,5 +1,6 @@
 package nl.pupildata.events;
 
+import nl.pupildata.events.sealing.Sealed;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,15 +12,15 @@ public record RequestReceived(UUID requestId, String actor,
         RequestKind kind,
         LocalDate receivedOn,
         ReceivedVia receivedVia,
-        String pupilRef,
+        @Sealed String pupilRef,
         Integer pupilGroup,
         boolean pupilHasDoorstroomtoets,
         List<GuardianRef> guardians,
         boolean guardiansLivingApart,
         RequesterCategory requesterCategory,
-        String requesterGuardianId,
+        @Sealed String requesterGuardianId,
         AccessMode accessMode,
-        ThirdPartyTopic topic,
+        @Sealed ThirdPartyTopic topic,
         Complexity complexity,
         String receivingSchoolBrin,
         Boolean warmHandover) implements RequestEvent {

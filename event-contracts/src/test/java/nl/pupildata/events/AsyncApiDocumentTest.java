@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.*;
+import nl.pupildata.events.sealing.KeyRecords;
+import nl.pupildata.events.sealing.Sealed;
+import nl.pupildata.events.sealing.SealedEach;
+import nl.pupildata.events.sealing.ValueSeal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,6 +151,21 @@ class AsyncApiDocumentTest {
                     ref("#/channels/" + channel), "summary", topic.producer() + " publishes through its outbox.",
                     "messages", operationMessages));
         }
+        channelOfTopic.put(KeyRecords.TOPIC, "keys");
+        channels.put("keys", map("address", KeyRecords.TOPIC, "description", "Each request's key, with which the "
+                + "sealed values in its events are written (issue 19, docs/privacy.md); a tombstone once its personal "
+                + "data was erased. Compacted: after erasure no key of the request is kept. Every service keeps a "
+                + "copy of the keys and deletes it when the tombstone or PersonalDataErased arrives.",
+                "messages", map("RequestKey", ref("#/components/messages/RequestKey")),
+                "bindings", map("kafka", kafkaChannelBinding(KeyRecords.TOPIC, topicSettings))));
+        messages.put("RequestKey", map("name", "RequestKey", "title", "A request's key, or its tombstone",
+                "payload", map("type", List.of("string", "null"), "pattern", "^[A-Za-z0-9_-]{43}$", "description",
+                        "32 random bytes in base64url without padding; null (a tombstone) once erased"),
+                "bindings", map("kafka", map("key", map("type", "string", "format", "uuid",
+                        "description", "The request id"), "bindingVersion", KAFKA_BINDING_VERSION))));
+        operations.put("publishKeys", map("action", "send", "channel", ref("#/channels/keys"), "summary",
+                "request-service publishes a key at intake and its tombstone at erasure, through its outbox.",
+                "messages", List.of(ref("#/channels/keys/messages/RequestKey"))));
         channels.put("deadLetter", map("address", DEAD_LETTER_TOPIC, "description", "Messages a consumer could "
                 + "never apply (unreadable, not its topic's producer's, refused by its database as data), moved "
                 + "here unchanged with the reason in the headers; the consumer goes on with the next message.",
@@ -180,9 +199,13 @@ class AsyncApiDocumentTest {
         assertNotNull(spec, topic + " in deploy/k8s/kafka-topics.yaml");
         @SuppressWarnings("unchecked")
         Map<String, Object> config = (Map<String, Object>) spec.get("config");
+        Map<String, Object> topicConfiguration = map("retention.ms",
+                Long.parseLong(String.valueOf(config.get("retention.ms"))));
+        if (config.containsKey("cleanup.policy")) {
+            topicConfiguration.put("cleanup.policy", List.of(String.valueOf(config.get("cleanup.policy")).split(",")));
+        }
         return map("topic", topic, "partitions", spec.get("partitions"), "replicas", spec.get("replicas"),
-                "topicConfiguration", map("retention.ms", Long.parseLong(String.valueOf(config.get("retention.ms")))),
-                "bindingVersion", KAFKA_BINDING_VERSION);
+                "topicConfiguration", topicConfiguration, "bindingVersion", KAFKA_BINDING_VERSION);
     }
 
     @SuppressWarnings("unchecked")
@@ -203,16 +226,21 @@ class AsyncApiDocumentTest {
     /** The topics a service consumes and their consumer groups, from its own settings. */
     static Map<String, String> incomingTopics(String service) throws Exception {
         Properties p = new Properties();
-        try (var in = Files.newBufferedReader(Path.of("..", service, "src", "main", "resources",
+        // platform-consumer's settings (the key topic) apply to every consuming service; its own come after.
+        for (Path file : List.of(Path.of("..", "platform-consumer", "src", "main", "resources", "META-INF",
+                "microprofile-config.properties"), Path.of("..", service, "src", "main", "resources",
                 "application.properties"))) {
-            p.load(in);
+            try (var in = Files.newBufferedReader(file)) {
+                p.load(in);
+            }
         }
         Map<String, String> topics = new TreeMap<>();
         for (String key : new TreeSet<>(p.stringPropertyNames())) {
             if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")
                     && !key.endsWith(".dead-letter-queue.topic")) {
                 String channel = key.substring(0, key.length() - ".topic".length());
-                topics.put(p.getProperty(key), p.getProperty(channel + ".group.id"));
+                topics.put(p.getProperty(key), p.getProperty(channel + ".group.id")
+                        .replace("${quarkus.application.name}", service));
             }
         }
         return topics;
@@ -268,7 +296,7 @@ class AsyncApiDocumentTest {
         for (RecordComponent c : type.eventClass().getRecordComponents()) {
             boolean isRequired = c.getType().isPrimitive() || c.getName().equals("requestId")
                     || c.getName().equals("actor");
-            Object schema = schema(c.getGenericType(), schemas);
+            Object schema = schema(c, schemas);
             // An optional field is written as null when it has no value (or left out).
             props.put(c.getName(), isRequired ? schema : nullable(schema));
             if (isRequired) {
@@ -292,6 +320,23 @@ class AsyncApiDocumentTest {
             m.put("enum", values);
         }
         return m;
+    }
+
+    /** A field's schema: a {@link Sealed} value is a sealed string whatever its type in the record. */
+    static Object schema(RecordComponent component, Map<String, Object> schemas) {
+        if (component.isAnnotationPresent(Sealed.class)) {
+            return sealed();
+        }
+        if (component.isAnnotationPresent(SealedEach.class)) {
+            return map("type", "array", "items", sealed());
+        }
+        return schema(component.getGenericType(), schemas);
+    }
+
+    static Map<String, Object> sealed() {
+        return map("type", "string", "description", "Sealed with the request's key: '" + ValueSeal.PREFIX
+                + "' and base64url (AES-256-GCM, docs/privacy.md), or '" + ValueSeal.ERASED + "' when written after "
+                + "the request's personal data was erased");
     }
 
     static Object schema(Type type, Map<String, Object> schemas) {
@@ -323,7 +368,7 @@ class AsyncApiDocumentTest {
         if (c.isRecord()) {
             Map<String, Object> props = new LinkedHashMap<>();
             for (RecordComponent rc : c.getRecordComponents()) {
-                props.put(rc.getName(), schema(rc.getGenericType(), schemas));
+                props.put(rc.getName(), schema(rc, schemas));
             }
             schemas.putIfAbsent(c.getSimpleName(), map("type", "object", "properties", props));
             return ref("#/components/schemas/" + c.getSimpleName());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import nl.pupildata.events.Topic;
+import nl.pupildata.events.sealing.KeyRecords;
 import nl.pupildata.infra.Durability;
 import nl.pupildata.infra.EmbeddedKafka;
 import nl.pupildata.infra.EmbeddedKeycloak;
@@ -218,6 +219,7 @@ public final class LocalStack implements AutoCloseable {
         }
         topics.put(DEAD_LETTER_TOPIC, 1);
         kafka.createTopics(topics);
+        kafka.createCompactedTopics(Map.of(KeyRecords.TOPIC, settings.topicPartitions()));
     }
 
     /** The four services, each on its port against its own database; returns when all are ready. */
@@ -351,6 +353,19 @@ public final class LocalStack implements AutoCloseable {
         throw new IllegalStateException(service + " did not become ready; see its log in " + settings.runDir());
     }
 
+    /**
+     * SIGTERM, as a rolling update stops a pod: the service finishes what it can and its consumers leave their groups,
+     * so another instance (or the restarted one) gets their partitions at once.
+     */
+    public void stop(String service) throws InterruptedException {
+        Process p = processes.get(service);
+        p.destroy();
+        if (!p.waitFor(15, TimeUnit.SECONDS)) {
+            log(service + " did not stop within 15 s; killing it.");
+            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
     /** kill -9: the service gets no chance to finish anything. */
     public void kill(String service) throws InterruptedException {
         Process p = processes.get(service);
@@ -358,7 +373,7 @@ public final class LocalStack implements AutoCloseable {
         p.waitFor(15, TimeUnit.SECONDS);
     }
 
-    /** Starts a killed service again on its port and waits until it is ready. */
+    /** Starts a stopped or killed service again on its port and waits until it is ready. */
     public void restart(String service) throws IOException, InterruptedException {
         restart(service, Map.of());
     }

@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import nl.pupildata.events.CloudEventRecords;
+import nl.pupildata.events.Topic;
+import nl.pupildata.events.sealing.KeyRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -46,14 +48,16 @@ final class Republisher {
                 ProducerConfig.CLIENT_ID_CONFIG, "republisher"), new StringSerializer(), new ByteArraySerializer())) {
             for (Map.Entry<String, String> db : databases.entrySet()) {
                 try (Connection c = DriverManager.getConnection(db.getValue(), user, password)) {
-                    published.put(db.getKey(), republish(c, producer));
+                    // The keys first, from the service that issues them (issue 19): the sealed values open with them.
+                    published.put(db.getKey(), republish(c, producer,
+                            db.getKey().equals(Topic.REQUESTS.producer())));
                 }
             }
         }
         return published;
     }
 
-    private static long republish(Connection c, KafkaProducer<String, byte[]> producer)
+    private static long republish(Connection c, KafkaProducer<String, byte[]> producer, boolean keys)
             throws SQLException, InterruptedException {
         c.setAutoCommit(false);
         if (!hasEventStore(c)) {
@@ -61,6 +65,18 @@ final class Republisher {
         }
         long count = 0;
         List<Future<RecordMetadata>> acks = new ArrayList<>();
+        if (keys) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select request_id, secret from request_key order by request_id")) {
+                while (rs.next()) {
+                    acks.add(producer.send(KeyRecords.toRecord(rs.getObject(1, UUID.class), rs.getBytes(2))));
+                }
+            }
+            awaitAll(acks);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("delete from key_outbox");
+            }
+        }
         try (PreparedStatement s = c.prepareStatement("""
                 select event_id, type, stream_id, occurred_at, payload from event_store order by global_position""")) {
             s.setFetchSize(1000);

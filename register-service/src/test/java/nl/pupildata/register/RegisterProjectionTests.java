@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
+import nl.pupildata.events.sealing.ValueSeal;
 import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.RealInfrastructure;
+import nl.pupildata.testinfra.Sql;
 import nl.pupildata.testinfra.Tokens;
 import nl.pupildata.testinfra.TopicProbe;
 import org.apache.commons.csv.CSVFormat;
@@ -300,11 +302,41 @@ class RegisterProjectionTests {
         }
     }
 
+    /**
+     * Issue 19: once a request's personal data is erased the register forgets its key, rewrites its timeline with the
+     * sealed values erased and shows them as erased — keeping counts and dates; a replay (below) reads the same.
+     */
+    @Test
+    void anErasedRequestShowsItsValuesAsErased_andItsTimelineNoLongerHoldsThem() {
+        UUID id = UUID.randomUUID();
+        String pupil = "P-ERASED-" + id.toString().substring(0, 8);
+        eraseAfterItsLife(id, pupil);
+        given().header("Authorization", OFFICER).get("/register/" + id).then().statusCode(200)
+                .body("pupilRef", is(ValueSeal.ERASED)).body("extensions[0].reason", is(ValueSeal.ERASED))
+                .body("extensions[0].number", is(1)).body("dueOn", is("2026-12-30")).body("status", is("CLOSED"))
+                .body("closedOn", is("2026-12-02"));
+        assertEquals(List.of(0L), Sql.query("select count(*) from register_timeline where request_id = '" + id
+                + "' and (payload like '%" + pupil + "%' or payload like '%Extern dossier%' or payload like '%\"g1\"%')",
+                r -> r.getLong(1)));
+        assertEquals(List.of(0L), Sql.query("select count(*) from register_entry where pupil_ref = '" + pupil + "'",
+                r -> r.getLong(1)));
+        assertEquals(List.of(1L), Sql.query("select count(*) from request_key where request_id = '" + id
+                + "' and secret is null", r -> r.getLong(1)), "the register's copy of the key is gone");
+    }
+
+    static void eraseAfterItsLife(UUID id, String pupil) {
+        accessLife(id, pupil).forEach(TopicProbe::publish);
+        TopicProbe.publish(new EventEnvelope(UUID.randomUUID(), T.plusSeconds(240),
+                new PersonalDataErased(id, "request-service", LocalDate.of(2028, 12, 2))));
+        awaitEntry(id, 9);
+    }
+
     @Test
     void replayRebuildsEveryEntryEqualToTheLiveOne() {
         UUID id = UUID.randomUUID();
         accessLife(id, "P-REPLAY").forEach(TopicProbe::publish);
         awaitEntry(id, 8);
+        eraseAfterItsLife(UUID.randomUUID(), "P-REPLAY-ERASED"); // read as erased by the replay: the key is gone
         Map<String, Object> before = everything();
         given().header("Authorization", Tokens.bearer("PRIVACY_OFFICER")).post("/register/replay").then()
                 .statusCode(403);

@@ -105,11 +105,14 @@ class LetterTests {
         byte[] issued = pdf(id, "acknowledgement", "?issued=" + version);
         assertEquals(text, text(issued), "written again from the record, the same letter");
         picture(issued, "acknowledgement");
-        List<String> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 3, WAIT).stream()
-                .filter(r -> "LetterIssued".equals(TopicProbe.headers(r).get("ce_type"))).map(r -> r.value()).toList();
-        assertEquals(1, onTopic.size(), onTopic.toString());
-        assertTrue(onTopic.get(0).contains("\"kind\":\"ACKNOWLEDGEMENT\"") && onTopic.get(0).contains("\"g1\"")
-                && !onTopic.get(0).contains("Vries") && !onTopic.get(0).contains("verwachten"), onTopic.get(0));
+        var records = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 3, WAIT).stream()
+                .filter(r -> "LetterIssued".equals(TopicProbe.headers(r).get("ce_type"))).toList();
+        assertEquals(1, records.size(), records.toString());
+        String onTopic = records.get(0).value();
+        assertTrue(onTopic.contains("\"kind\":\"ACKNOWLEDGEMENT\"") && !onTopic.contains("\"g1\"")
+                && !onTopic.contains("Vries") && !onTopic.contains("verwachten"), onTopic);
+        assertEquals("g1", ((nl.pupildata.events.LetterIssued) TopicProbe.envelope(records.get(0)).event())
+                .recipientGuardianId(), "the recipient's id, sealed with the request's key");
         given().header("Authorization", DIRECTOR).get("/requests/" + id).then().body("status", is("IN_PROGRESS"));
     }
 

@@ -80,7 +80,8 @@ class RequestPlatformTests {
         assertFalse(headers.containsValue(null));
         // The payload is exactly the contract's JSON (the form the event-contracts snapshot pins).
         EventEnvelope envelope = TopicProbe.envelope(record);
-        assertEquals(EventJson.toJson(envelope.event()), record.value());
+        assertEquals(EventJson.toJson(envelope.event(), TopicProbe.sealOf(id)), record.value());
+        assertFalse(record.value().contains("P-1001"), "the pupil reference is sealed with the request's key");
         assertTrue(record.value().startsWith("{\"schemaVersion\":1,\"requestId\":\"" + id + "\""));
         // No personal details on Kafka.
         for (String personal : List.of("Sam de Vries", "Anna", "anna@example.nl", "2017-03-01")) {

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.Topic;
+import nl.pupildata.events.sealing.KeyRecords;
+import nl.pupildata.events.sealing.ValueSeal;
+import nl.pupildata.infra.Await;
 import nl.pupildata.request.service.PersonalDataRetention;
 import nl.pupildata.testinfra.OnVertx;
 import nl.pupildata.testinfra.RealInfrastructure;
@@ -63,7 +66,17 @@ class RetentionTests {
 
         assertEquals(0, rowsMentioning(pupilName, id), "no row of request-service holds the name any more");
         given().header("Authorization", DIRECTOR).get("/requests/" + id).then().statusCode(200)
-                .body("status", is("WITHDRAWN")).body("pupil.ref", is("P-RET-1")).body("pupil.name", nullValue());
+                .body("status", is("WITHDRAWN")).body("pupil.ref", is(ValueSeal.ERASED)).body("pupil.name", nullValue());
+        // Crypto-shredding: the request's key is gone here and a tombstone follows it on the key topic, so the
+        // sealed pupil reference in the event store (and on Kafka, and in every copy) reads as erased.
+        assertEquals(0L, Sql.query("select count(*) from request_key where request_id = '" + id
+                + "' and secret is not null", r -> r.getLong(1)).get(0));
+        assertEquals(0, Sql.query("select count(*) from event_store where payload like '%P-RET-1%'",
+                r -> r.getLong(1)).get(0).intValue(), "the pupil reference was never stored unsealed");
+        Await.until("the key's tombstone is on the key topic", WAIT, () -> {
+            var keys = TopicProbe.recordsOf(KeyRecords.TOPIC, id, 2, Duration.ofSeconds(2));
+            return keys.size() == 2 && keys.get(1).value() == null;
+        });
         given().header("Authorization", DIRECTOR).get("/requests/" + id + "/letters/acknowledgement").then()
                 .statusCode(410).contentType(containsString("application/problem+json"))
                 .body("detail", containsString("gewist"));

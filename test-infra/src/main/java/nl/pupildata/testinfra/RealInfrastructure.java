@@ -69,6 +69,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             }
             topics.put("pupil-data.dead-letter", 1);
             kafka.createTopics(topics);
+            kafka.createCompactedTopics(Map.of(nl.pupildata.events.sealing.KeyRecords.TOPIC, 3));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

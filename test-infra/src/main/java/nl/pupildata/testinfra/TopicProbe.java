@@ -10,6 +10,9 @@ import java.util.function.Predicate;
 import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.CloudEventRecords;
 import nl.pupildata.events.EventEnvelope;
+import nl.pupildata.events.sealing.KeyRecords;
+import nl.pupildata.events.sealing.RequestKey;
+import nl.pupildata.events.sealing.ValueSeal;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,15 +63,52 @@ public final class TopicProbe {
         return CloudEventRecords.headers(record.headers());
     }
 
+    /** The record's event, its sealed values opened with the request's key as the key topic has it. */
     public static EventEnvelope envelope(ConsumerRecord<String, String> record) {
-        return CloudEventRecords.fromRecord(record);
+        boolean sealed = record.value() != null && record.value().contains(ValueSeal.PREFIX);
+        ValueSeal seal = sealed ? CloudEventRecords.requestId(record).map(TopicProbe::sealOf)
+                .orElse(ValueSeal.plain()) : ValueSeal.plain();
+        return CloudEventRecords.fromRecord(record, seal);
     }
 
-    /** Publishes an event exactly as the producing service's outbox relay would. */
+    /**
+     * A request's seal as another service would learn it: the last record of the request on the key topic — its key,
+     * or erased after its tombstone; not yet known when there is none.
+     */
+    public static ValueSeal sealOf(UUID requestId) {
+        List<ConsumerRecord<String, String>> keys = recordsOf(KeyRecords.TOPIC, requestId, 1, Duration.ofSeconds(15));
+        if (keys.isEmpty()) {
+            return ValueSeal.notYetKnown(requestId);
+        }
+        return KeyRecords.fromRecord(keys.get(keys.size() - 1)).secret()
+                .<ValueSeal>map(secret -> new RequestKey(requestId, secret)).orElse(ValueSeal.erasedSeal());
+    }
+
+    /** The keys of the requests whose RequestReceived this probe published, as request-service would issue them. */
+    private static final Map<UUID, RequestKey> ISSUED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Publishes an event exactly as the producing service's outbox relay would: a RequestReceived with a new key for
+     * its request, published on the key topic first, and every later event of that request sealed with it.
+     */
     public static void publish(EventEnvelope envelope) {
         Map<String, String> headers = CloudEventHeaders.toHeaders(envelope);
         send(envelope.topic().topicName(), envelope.requestId().toString(),
-                nl.pupildata.events.EventJson.toJson(envelope.event()), headers);
+                nl.pupildata.events.EventJson.toJson(envelope.event(), sealFor(envelope)), headers);
+    }
+
+    private static ValueSeal sealFor(EventEnvelope envelope) {
+        UUID id = envelope.requestId();
+        if (envelope.event() instanceof nl.pupildata.events.RequestReceived) {
+            ISSUED.computeIfAbsent(id, k -> {
+                byte[] secret = RequestKey.newSecret();
+                var record = KeyRecords.toRecord(id, secret);
+                send(record.topic(), record.key(), new String(record.value(), StandardCharsets.US_ASCII), Map.of());
+                return new RequestKey(id, secret);
+            });
+        }
+        RequestKey key = ISSUED.get(id);
+        return key != null ? key : ValueSeal.plain();
     }
 
     /**
@@ -80,7 +120,7 @@ public final class TopicProbe {
         com.fasterxml.jackson.databind.node.ObjectNode payload;
         try {
             payload = (com.fasterxml.jackson.databind.node.ObjectNode) nl.pupildata.events.EventJson.mapper()
-                    .readTree(nl.pupildata.events.EventJson.toJson(envelope.event()));
+                    .readTree(nl.pupildata.events.EventJson.toJson(envelope.event(), sealFor(envelope)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -9,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -28,6 +29,8 @@ import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
 import nl.pupildata.events.RequestWithdrawn;
 import nl.pupildata.events.Topic;
+import nl.pupildata.events.sealing.KeyRecords;
+import nl.pupildata.events.sealing.RequestKey;
 import nl.pupildata.infra.Await;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Sql;
@@ -85,6 +88,43 @@ class IdempotentConsumerTests {
         assertNotNull(TopicProbe.headers(poison).get("dead-letter-reason"));
         given().get(metricsUrl).then().statusCode(200)
                 .body(containsString("pupil_data_dead_lettered_messages_total"));
+    }
+
+    /**
+     * Issue 19: an event's sealed values open with its request's key, which travels on its own topic and may come
+     * later; the consumer waits for it (a retry, not a dead letter). A tombstone deletes the service's copy; a record
+     * on the key topic that is not a key is dead-lettered.
+     */
+    @Test
+    void aSealedEventWaitsForItsKey_isAppliedWhenItArrives_andATombstoneDeletesTheKey() throws Exception {
+        UUID id = UUID.randomUUID();
+        byte[] secret = RequestKey.newSecret();
+        EventEnvelope sealed = EventEnvelope.wrap(new ConsentRequested(id, "consent-service", "g-" + id,
+                "Toetsresultaten groep 7"), Instant.now());
+        TopicProbe.send(Topic.CONSENTS.topicName(), id.toString(),
+                EventJson.toJson(sealed.event(), new RequestKey(id, secret)), CloudEventHeaders.toHeaders(sealed));
+        Thread.sleep(1500);
+        assertFalse(recording.applied().contains(sealed.eventId()), "not applied without its key");
+        assertEquals(List.of(), Sql.query("select event_id from processed_event where event_id = '"
+                + sealed.eventId() + "'", rs -> rs.getString(1)), "nor recorded as processed");
+
+        var key = KeyRecords.toRecord(id, secret);
+        TopicProbe.send(key.topic(), key.key(), new String(key.value(), StandardCharsets.US_ASCII), Map.of());
+        Await.until("the event is applied once its key arrived", WAIT,
+                () -> recording.applied().contains(sealed.eventId()));
+        assertEquals("Toetsresultaten groep 7", recording.descriptions().get(sealed.eventId()), "opened with the key");
+
+        TopicProbe.send(KeyRecords.TOPIC, id.toString(), null, Map.of());
+        Await.until("the tombstone deleted this service's copy of the key", WAIT, () -> Sql.query(
+                "select count(*) from request_key where request_id = '" + id + "' and secret is null"
+                        + " and erased_at is not null", rs -> rs.getLong(1)).get(0) == 1);
+        TopicProbe.send(key.topic(), key.key(), new String(key.value(), StandardCharsets.US_ASCII), Map.of());
+        // Same record key, so the same partition: once this is dead-lettered, the late copy before it was read.
+        TopicProbe.send(KeyRecords.TOPIC, id.toString(), "not a key", Map.of());
+        TopicProbe.readUntil("pupil-data.dead-letter", all -> all.stream()
+                .anyMatch(r -> id.toString().equals(r.key()) && "not a key".equals(r.value())), WAIT);
+        assertEquals(List.of(0L), Sql.query("select count(*) from request_key where request_id = '" + id
+                + "' and secret is not null", rs -> rs.getLong(1)), "a late copy of an erased key is not taken in");
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nl.pupildata.events.ConsentRequested;
@@ -24,8 +26,15 @@ public class RecordingConsumer {
         this.consumer = consumer;
     }
 
+    private final Map<UUID, String> descriptions = new ConcurrentHashMap<>();
+
     List<UUID> applied() {
         return applied;
+    }
+
+    /** The information descriptions of the ConsentRequested events applied, as the consumer read them. */
+    Map<UUID, String> descriptions() {
+        return descriptions;
     }
 
     @Incoming("test-in")
@@ -35,7 +44,12 @@ public class RecordingConsumer {
                     ? Panache.getSession().chain(s -> s.createNativeQuery("select length(cast(:text as text))", Integer.class)
                             .setParameter("text", q.informationDescription()).getSingleResult())
                     : Uni.createFrom().voidItem();
-            return store.invoke(() -> applied.add(envelope.eventId())).replaceWithVoid();
+            return store.invoke(() -> {
+                if (envelope.event() instanceof ConsentRequested q) {
+                    descriptions.put(envelope.eventId(), q.informationDescription());
+                }
+                applied.add(envelope.eventId());
+            }).replaceWithVoid();
         });
     }
 }

@@ -12,6 +12,8 @@ import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
 import nl.pupildata.events.PupilDataEvent;
+import nl.pupildata.events.sealing.ValueSeal;
+import nl.pupildata.platform.keys.KeyRing;
 import nl.pupildata.platform.problem.ConcurrencyConflictException;
 
 /**
@@ -22,9 +24,11 @@ import nl.pupildata.platform.problem.ConcurrencyConflictException;
 public class EventStore {
 
     private final Clock clock;
+    private final KeyRing keys;
 
-    public EventStore(Clock clock) {
+    public EventStore(Clock clock, KeyRing keys) {
         this.clock = clock;
+        this.keys = keys;
     }
 
     /** A stream as loaded: its events in order and its current version (0 when it does not exist). */
@@ -38,18 +42,27 @@ public class EventStore {
         }
     }
 
+    /** The stream, its sealed values opened with the request's key (or read as erased once it was erased). */
     public Uni<Stream> load(UUID streamId) {
-        return StoredEvent.<StoredEvent>list("streamId = ?1 order by version", streamId)
-                .map(rows -> new Stream(streamId, rows.stream().map(EventStore::toEnvelope).toList()));
+        return keys.sealOf(streamId).chain(seal -> StoredEvent.<StoredEvent>list("streamId = ?1 order by version",
+                        streamId)
+                .map(rows -> new Stream(streamId, rows.stream().map(row -> toEnvelope(row, seal)).toList())));
     }
 
     /**
-     * Appends events after {@code expectedVersion}; must run inside a transaction.
+     * Appends events after {@code expectedVersion}, their {@link nl.pupildata.events.sealing.Sealed} values sealed
+     * with the request's key (which request-service issued at intake, and the others received); must run inside a
+     * transaction.
      *
      * @return the envelopes written, failing with {@link ConcurrencyConflictException} when another append
      *     took one of the versions first.
      */
     public Uni<List<EventEnvelope>> append(UUID streamId, int expectedVersion, List<? extends PupilDataEvent> events) {
+        return keys.sealOf(streamId).chain(seal -> append(streamId, expectedVersion, events, seal));
+    }
+
+    private Uni<List<EventEnvelope>> append(UUID streamId, int expectedVersion, List<? extends PupilDataEvent> events,
+            ValueSeal seal) {
         // PostgreSQL keeps microseconds: the envelopes returned are then exactly what is stored and published.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String traceparent = traceparent(io.opentelemetry.api.trace.Span.current().getSpanContext());
@@ -67,7 +80,7 @@ public class EventStore {
             row.streamId = streamId;
             row.version = ++version;
             row.type = envelope.type().typeName();
-            row.payload = EventJson.toJson(event);
+            row.payload = EventJson.toJson(event, seal);
             row.actor = event.actor();
             row.occurredAt = now;
             OutboxEntry outbox = new OutboxEntry();
@@ -101,8 +114,8 @@ public class EventStore {
         return false;
     }
 
-    static EventEnvelope toEnvelope(StoredEvent row) {
-        return CloudEventHeaders.fromStored(row.eventId, row.type, row.streamId, row.occurredAt, row.payload);
+    static EventEnvelope toEnvelope(StoredEvent row, ValueSeal seal) {
+        return CloudEventHeaders.fromStored(row.eventId, row.type, row.streamId, row.occurredAt, row.payload, seal);
     }
 
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.pupildata.events.CloudEventRecords;
+import nl.pupildata.events.sealing.KeyRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -121,13 +122,19 @@ public class OutboxRelay {
                     c.rollback();
                     return 0;
                 }
+                List<PendingKey> keys = readKeys(c);
                 List<Pending> batch = readBatch(c);
-                if (batch.isEmpty()) {
+                if (batch.isEmpty() && keys.isEmpty()) {
                     backlog.set(0);
                     c.commit();
                     return 0;
                 }
-                publish(batch);
+                // Keys first: a consumer that meets a sealed value before its key waits for the key.
+                List<ProducerRecord<String, byte[]>> records = new ArrayList<>(keys.size() + batch.size());
+                keys.forEach(k -> records.add(k.toRecord()));
+                batch.forEach(p -> records.add(p.toRecord()));
+                publish(records);
+                deleteKeys(c, keys);
                 delete(c, batch);
                 backlog.set(countRemaining(c));
                 c.commit();
@@ -135,7 +142,7 @@ public class OutboxRelay {
                     LOG.info("Outbox relay publishes to Kafka again");
                     kafkaWasDown = false;
                 }
-                return batch.size();
+                return Math.max(batch.size(), keys.size());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -172,11 +179,36 @@ public class OutboxRelay {
         return batch;
     }
 
-    private void publish(List<Pending> batch) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+    /** The request keys and tombstones waiting for the key topic, in the order they were written. */
+    private List<PendingKey> readKeys(Connection c) throws SQLException {
+        List<PendingKey> keys = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select id, request_id, secret from key_outbox order by id"
+                + " limit ?")) {
+            s.setInt(1, batchSize);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new PendingKey(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3)));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static void deleteKeys(Connection c, List<PendingKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("delete from key_outbox where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("bigint", keys.stream().map(PendingKey::id).toArray(Long[]::new)));
+            s.executeUpdate();
+        }
+    }
+
+    private void publish(List<ProducerRecord<String, byte[]>> records) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         try {
-            for (Pending p : batch) {
-                acks.add(publisher.producer().send(p.toRecord()));
+            for (ProducerRecord<String, byte[]> record : records) {
+                acks.add(publisher.producer().send(record));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(publisher.ackTimeoutMillis(), TimeUnit.MILLISECONDS);
@@ -226,6 +258,13 @@ public class OutboxRelay {
             relayBatch();
         } catch (Exception e) {
             LOG.debugf("Outbox not drained at shutdown (%s); it is published after the next start", e.getMessage());
+        }
+    }
+
+    record PendingKey(long id, UUID requestId, byte[] secret) {
+
+        ProducerRecord<String, byte[]> toRecord() {
+            return KeyRecords.toRecord(requestId, secret);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.pupildata.events.EventType;
+import nl.pupildata.events.Topic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,11 +33,15 @@ public class Republish {
 
     private final AgroalDataSource dataSource;
     private final Optional<String> marker;
+    private final boolean issuesKeys;
 
     public Republish(AgroalDataSource dataSource,
-            @ConfigProperty(name = "pupil-data.republish") Optional<String> marker) {
+            @ConfigProperty(name = "pupil-data.republish") Optional<String> marker,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         this.dataSource = dataSource;
         this.marker = marker.map(String::trim).filter(m -> !m.isEmpty());
+        // The producer of the requests topic issues the request keys (issue 19); it republishes them too.
+        this.issuesKeys = Topic.REQUESTS.producer().equals(service);
     }
 
     void onStart(@Observes StartupEvent started) throws SQLException {
@@ -58,6 +63,12 @@ public class Republish {
                         c.rollback();
                         LOG.infof("Republish %s was done before; nothing to do (remove PUPIL_DATA_REPUBLISH)", marker);
                         return 0;
+                    }
+                }
+                if (issuesKeys) {
+                    try (PreparedStatement queue = c.prepareStatement("insert into key_outbox (request_id, secret)"
+                            + " select request_id, secret from request_key order by request_id")) {
+                        queue.executeUpdate();
                     }
                 }
                 try (PreparedStatement queue = c.prepareStatement("insert into outbox (event_id, topic) select event_id, "

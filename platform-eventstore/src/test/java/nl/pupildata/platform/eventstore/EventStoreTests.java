@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,6 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
 import nl.pupildata.infra.Await;
+import nl.pupildata.events.sealing.KeyRecords;
+import nl.pupildata.events.sealing.ValueSeal;
+import nl.pupildata.platform.keys.KeyIssuer;
 import nl.pupildata.platform.problem.ConcurrencyConflictException;
 import nl.pupildata.testinfra.OnVertx;
 import nl.pupildata.testinfra.RealInfrastructure;
@@ -36,14 +40,59 @@ class EventStoreTests {
     @Inject
     nl.pupildata.platform.outbox.Republish republish;
 
+    @Inject
+    KeyIssuer keys;
+
     static RequestReceived received(UUID id) {
         return new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS, LocalDate.now(),
                 ReceivedVia.EMAIL, "P-1", 4, false, List.of(new GuardianRef("g1", true)), false,
                 RequesterCategory.GUARDIAN, "g1", AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
     }
 
+    /** Appends as request-service does: a new request gets its key first, in the same transaction. */
     List<EventEnvelope> append(UUID id, int expectedVersion, RequestEvent... events) {
-        return OnVertx.await(() -> Panache.withTransaction(() -> store.append(id, expectedVersion, List.of(events))));
+        boolean isNew = expectedVersion == 0 && events[0] instanceof RequestReceived;
+        return OnVertx.await(() -> Panache.withTransaction(() -> (isNew ? keys.issue(id).replaceWithVoid()
+                : Uni.createFrom().voidItem()).chain(() -> store.append(id, expectedVersion, List.of(events)))));
+    }
+
+    /**
+     * Issue 19, crypto-shredding: the pupil reference and guardian ids are sealed in the store and on Kafka; the key
+     * goes to the key topic; once it is erased (a tombstone follows), the stored events read as erased.
+     */
+    @Test
+    void sealedValuesAreStoredAndPublishedSealed_andReadAsErasedOnceTheKeyIsErased() {
+        UUID id = UUID.randomUUID();
+        RequestReceived received = new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS,
+                LocalDate.now(), ReceivedVia.EMAIL, "LL-" + id, 4, false, List.of(new GuardianRef("g-" + id, true)),
+                false, RequesterCategory.GUARDIAN, "g-" + id, AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
+        append(id, 0, received);
+        List<ConsumerRecord<String, String>> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 1, WAIT);
+        String stored = Sql.query("select payload from event_store where stream_id = '" + id + "'",
+                rs -> rs.getString(1)).get(0);
+        for (String where : List.of(onTopic.get(0).value(), stored)) {
+            assertFalse(where.contains("LL-"), where);
+            assertFalse(where.contains("g-" + id), where);
+            assertTrue(where.contains(ValueSeal.PREFIX), where);
+        }
+        assertEquals(received, TopicProbe.envelope(onTopic.get(0)).event(), "opens with the key on the key topic");
+        assertEquals(received, OnVertx.await(() -> Panache.withSession(() -> store.load(id))).history().get(0));
+
+        OnVertx.await(() -> Panache.withTransaction(() -> keys.erase(id)));
+        RequestReceived erased = (RequestReceived) OnVertx.await(() -> Panache.withSession(() -> store.load(id)))
+                .history().get(0);
+        assertEquals(ValueSeal.ERASED, erased.pupilRef());
+        assertEquals(ValueSeal.ERASED, erased.guardians().get(0).id());
+        assertEquals(received.receivedOn(), erased.receivedOn());
+        List<ConsumerRecord<String, String>> keyRecords = TopicProbe.recordsOf(KeyRecords.TOPIC, id, 2, WAIT);
+        assertEquals(2, keyRecords.size(), "the key, then its tombstone");
+        assertNotNull(keyRecords.get(0).value());
+        assertNull(keyRecords.get(1).value(), "a tombstone: compaction removes the key from Kafka");
+        assertEquals(ValueSeal.erasedSeal(), TopicProbe.sealOf(id));
+        assertEquals(List.of(0L), Sql.query("select count(*) from request_key where request_id = '" + id
+                + "' and secret is not null", rs -> rs.getLong(1)));
+        Await.until("the key outbox is empty", WAIT, () -> Sql.query("select count(*) from key_outbox",
+                rs -> rs.getLong(1)).get(0) == 0);
     }
 
     @Test

@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,9 @@ import nl.pupildata.events.CloudEventRecords;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
 import nl.pupildata.events.InvalidEventException;
+import nl.pupildata.events.sealing.KeyNotYetKnownException;
+import nl.pupildata.events.sealing.ValueSeal;
+import nl.pupildata.platform.keys.KeyRing;
 import nl.pupildata.register.domain.RegisterFold;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -42,12 +48,43 @@ public class ReplayBatch {
         this.dataSource = dataSource;
     }
 
+    /** How long a batch waits for a key that has not reached the register yet (the newest requests' keys). */
+    static final Duration KEY_WAIT = Duration.ofSeconds(30);
+
     /** @return how many events of the batch were new to the register */
     public int apply(ConsumerRecords<String, String> records) throws SQLException {
+        long giveUpAt = System.nanoTime() + KEY_WAIT.toNanos();
+        while (true) {
+            try {
+                return applyOnce(records);
+            } catch (KeyNotYetKnownException e) {
+                if (System.nanoTime() > giveUpAt) {
+                    throw new IllegalStateException("The key of request " + e.requestId() + " did not reach the "
+                            + "register within " + KEY_WAIT.toSeconds() + " s; is the key topic read?", e);
+                }
+                LOG.debugf("Replay waits for the key of request %s", e.requestId());
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Replay interrupted", interrupted);
+                }
+            }
+        }
+    }
+
+    /** The batch's events, their sealed values opened with the keys the register holds (read as erased once erased). */
+    private static Map<UUID, EventEnvelope> read(Connection c, ConsumerRecords<String, String> records)
+            throws SQLException {
+        Set<UUID> requests = new HashSet<>();
+        records.forEach(r -> CloudEventRecords.requestId(r).ifPresent(requests::add));
+        Map<UUID, ValueSeal> seals = KeyRing.sealsOf(c, requests);
         Map<UUID, EventEnvelope> events = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                EventEnvelope envelope = CloudEventRecords.fromRecord(record);
+                ValueSeal seal = CloudEventRecords.requestId(record)
+                        .map(id -> seals.getOrDefault(id, ValueSeal.notYetKnown(id))).orElse(ValueSeal.plain());
+                EventEnvelope envelope = CloudEventRecords.fromRecord(record, seal);
                 events.putIfAbsent(envelope.eventId(), envelope);
             } catch (InvalidEventException e) {
                 // Already in the dead-letter topic from its first delivery; a replay skips it again.
@@ -55,12 +92,18 @@ public class ReplayBatch {
                         record.offset());
             }
         }
-        if (events.isEmpty()) {
-            return 0;
-        }
+        return events;
+    }
+
+    private int applyOnce(ConsumerRecords<String, String> records) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                Map<UUID, EventEnvelope> events = read(c, records);
+                if (events.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
                 TreeSet<UUID> requests = new TreeSet<>();
                 events.values().forEach(e -> requests.add(e.requestId()));
                 lock(c, requests);

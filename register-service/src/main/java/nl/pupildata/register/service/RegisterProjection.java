@@ -7,6 +7,8 @@ import java.util.UUID;
 import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
+import nl.pupildata.events.PersonalDataErased;
+import nl.pupildata.events.sealing.ValueSeal;
 import nl.pupildata.register.domain.RegisterFold;
 import nl.pupildata.register.persistence.RegisterEntry;
 import nl.pupildata.register.persistence.TimelineEntry;
@@ -34,8 +36,20 @@ public final class RegisterProjection {
         line.payload = EventJson.toJson(envelope.event());
         return lock(envelope.requestId())
                 .chain(line::persist)
+                .call(() -> envelope.event() instanceof PersonalDataErased ? erase(envelope.requestId())
+                        : Uni.createFrom().voidItem())
                 .chain(() -> timeline(envelope.requestId()))
                 .chain(events -> RegisterEntry.save(RegisterFold.fold(envelope.requestId(), events)));
+    }
+
+    /**
+     * Issue 19: the register's timeline keeps the request's events with their values opened; once its personal data
+     * is erased, each line is written again with its sealed values erased — exactly what a replay reads from Kafka
+     * after the key is gone, so the two stay equal. Counts, dates and outcomes stay.
+     */
+    static Uni<Void> erase(UUID requestId) {
+        return TimelineEntry.<TimelineEntry>list("requestId", requestId).invoke(lines -> lines.forEach(line ->
+                line.payload = EventJson.toJson(envelope(line).event(), ValueSeal.erasedSeal()))).replaceWithVoid();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.pupildata.events.PersonalDataErased;
 import nl.pupildata.platform.eventstore.EventStore;
+import nl.pupildata.platform.keys.KeyIssuer;
 import nl.pupildata.platform.problem.ConcurrencyConflictException;
 import nl.pupildata.request.domain.Retention;
 import nl.pupildata.request.persistence.ErasableRows;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Erases a request's personal data once the board's retention period after the request ended has passed (issue 19):
- * a scan appends PersonalDataErased and deletes {@link ErasableRows} in one transaction, request by request; the
+ * a scan appends PersonalDataErased, deletes {@link ErasableRows} and the request's key (so that the sealed values in
+ * its events, wherever they are kept, read as erased: {@link KeyIssuer#erase}) in one transaction, request by request; the
  * privacy officer sees what is due and what was erased ({@link #overview}). With two replicas both may scan: the
  * event store's version check lets one erase, the other skips.
  */
@@ -44,13 +46,15 @@ public class PersonalDataRetention {
     }
 
     private final EventStore store;
+    private final KeyIssuer keys;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Retention retention;
 
-    public PersonalDataRetention(EventStore store, Clock clock, MeterRegistry metrics,
+    public PersonalDataRetention(EventStore store, KeyIssuer keys, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "pupil-data.retention.personal-data") Period keep) {
         this.store = store;
+        this.keys = keys;
         this.clock = clock;
         this.metrics = metrics;
         this.retention = new Retention(keep);
@@ -89,6 +93,7 @@ public class PersonalDataRetention {
                 PersonalDataErased erased = retention.erase(id, stream.history(), view.endedOn, today);
                 return store.append(id, stream.version(), List.of(erased))
                         .call(() -> ErasableRows.erase(id))
+                        .call(() -> keys.erase(id))
                         .call(() -> RequestView.markErased(id, today, Instant.now(clock)))
                         .replaceWith(true);
             });

@@ -26,6 +26,7 @@ import nl.pupildata.events.model.Consultation;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.OsoSection;
 import nl.pupildata.platform.eventstore.EventStore;
+import nl.pupildata.platform.keys.KeyIssuer;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.request.domain.HandlingFacts;
 import nl.pupildata.request.domain.Intake;
@@ -57,6 +58,7 @@ public class RequestHandling {
     };
 
     private final EventStore store;
+    private final KeyIssuer keys;
     private final Clock clock;
     private final IntakeRules intakeRules;
     private final ObjectMapper json;
@@ -64,7 +66,7 @@ public class RequestHandling {
     private final HandlingFacts.BoardPolicy policy;
     private final Letters.Letterhead letterhead;
 
-    public RequestHandling(EventStore store, Clock clock, ObjectMapper json, MeterRegistry metrics,
+    public RequestHandling(EventStore store, KeyIssuer keys, Clock clock, ObjectMapper json, MeterRegistry metrics,
             @ConfigProperty(name = "pupil-data.free-mail-domains") Set<String> freeMailDomains,
             @ConfigProperty(name = "pupil-data.oso.absence-window", defaultValue = "P2Y") Period absenceWindow,
             @ConfigProperty(name = "pupil-data.oso.statutory-sections",
@@ -75,6 +77,7 @@ public class RequestHandling {
             @ConfigProperty(name = "pupil-data.board.complaints") String complaints,
             @ConfigProperty(name = "pupil-data.board.logo") java.util.Optional<String> logo) {
         this.store = store;
+        this.keys = keys;
         this.clock = clock;
         this.json = json;
         this.metrics = metrics;
@@ -254,7 +257,8 @@ public class RequestHandling {
         view.receivedOn = event.receivedOn();
         view.complexity = event.complexity() == null ? null : event.complexity().name();
         view.updatedAt = Instant.now(clock);
-        return Panache.withTransaction(() -> store.append(id, 0, List.of(event))
+        // Issue 19: the request's own key seals its values, from its first event on.
+        return Panache.withTransaction(() -> keys.issue(id).chain(() -> store.append(id, 0, List.of(event)))
                         .call(details::persist)
                         .call(view::persist))
                 .invoke(() -> metrics.counter("pupil_data_requests_received_total", "kind", event.kind().name(),

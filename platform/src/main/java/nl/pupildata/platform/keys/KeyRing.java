@@ -1,0 +1,76 @@
+package nl.pupildata.platform.keys;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import nl.pupildata.events.sealing.RequestKey;
+import nl.pupildata.events.sealing.ValueSeal;
+
+/**
+ * This service's copy of the request keys (issue 19, crypto-shredding; table {@code request_key}): the seal each
+ * request's events are written and read with. request-service makes the keys ({@code KeyIssuer}); every service learns
+ * them from the key topic and forgets one when the request's personal data is erased — after which the request's
+ * sealed values read as {@link ValueSeal#ERASED} here, whatever still holds them. Runs in the caller's session.
+ */
+@ApplicationScoped
+public class KeyRing {
+
+    private static final Base64.Decoder BASE64 = Base64.getMimeDecoder(); // encode(…, 'base64') wraps long lines
+
+    /** The seal of a request's values as this service knows it: its key, erased, or not (yet) known. */
+    public Uni<ValueSeal> sealOf(UUID requestId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select encode(secret, 'base64') from request_key where request_id = :id", String.class)
+                .setParameter("id", requestId).getResultList())
+                .map(rows -> rows.isEmpty() ? ValueSeal.notYetKnown(requestId)
+                        : seal(requestId, rows.get(0) == null ? null : BASE64.decode(rows.get(0))));
+    }
+
+    /** Keeps a key as it came (a key already known, or erased, stays as it is). */
+    public Uni<Void> learn(UUID requestId, byte[] secret) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into request_key (request_id, secret)"
+                        + " values (:id, decode(:secret, 'base64')) on conflict (request_id) do nothing")
+                .setParameter("id", requestId).setParameter("secret", Base64.getEncoder().encodeToString(secret))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Deletes the request's key for good, keeping the mark that it was erased. */
+    public Uni<Void> forget(UUID requestId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into request_key (request_id, erased_at)"
+                        + " values (:id, now()) on conflict (request_id) do update set secret = null,"
+                        + " erased_at = coalesce(request_key.erased_at, excluded.erased_at)")
+                .setParameter("id", requestId).executeUpdate()).replaceWithVoid();
+    }
+
+    /** The seals of many requests at once, over JDBC (the register's replay): unknown ones are left out. */
+    public static Map<UUID, ValueSeal> sealsOf(Connection c, Collection<UUID> requestIds) throws SQLException {
+        Map<UUID, ValueSeal> seals = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select request_id, secret from request_key"
+                + " where request_id = any(?)")) {
+            Array ids = c.createArrayOf("uuid", requestIds.toArray());
+            s.setArray(1, ids);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    UUID id = r.getObject(1, UUID.class);
+                    seals.put(id, seal(id, r.getBytes(2)));
+                }
+            }
+        }
+        return seals;
+    }
+
+    /** A row's seal: a row without a secret is an erased key (the table's check says so). */
+    static ValueSeal seal(UUID requestId, byte[] secret) {
+        return secret == null ? ValueSeal.erasedSeal() : new RequestKey(requestId, secret);
+    }
+}
