@@ -43,12 +43,13 @@ class QualityCardRoutesTest {
     static final String REGISTER = "register-service";
 
     static final LocalStack stack = SystemUnderTest.stack();
-    // Tokens of the realm's demo users, from the real Keycloak.
-    static final String DIRECTOR = stack.token("directeur.12ab");
-    static final String COORDINATOR = stack.token("kc.12ab");
-    static final String ADMIN = stack.token("administratie.12ab");
-    static final String QUALITY_OFFICER = stack.token("kwaliteit.bestuur");
-    static final String PRIVACY_OFFICER = stack.token("privacy.bestuur");
+    // The realm's demo users; as() signs in as one with a token from the real Keycloak, fresh enough to be accepted
+    // however long the tests (of this class, and of those that use its steps) run.
+    static final String DIRECTOR = "directeur.12ab";
+    static final String COORDINATOR = "kc.12ab";
+    static final String ADMIN = "administratie.12ab";
+    static final String QUALITY_OFFICER = "kwaliteit.bestuur";
+    static final String PRIVACY_OFFICER = "privacy.bestuur";
 
     /** Personal details used in the routes: none of them may ever appear on Kafka. */
     static final List<String> PERSONAL = List.of("Noor el Amrani", "Fatima el Amrani", "fatima.elamrani@example.nl",
@@ -58,17 +59,17 @@ class QualityCardRoutesTest {
 
     // ------------------------------------------------------------------------------------------------------
 
-    static RequestSpecification as(String token, String service) {
-        return given().baseUri(stack.url(service)).header("Authorization", "Bearer " + token)
+    static RequestSpecification as(String user, String service) {
+        return given().baseUri(stack.url(service)).header("Authorization", "Bearer " + stack.token(user))
                 .contentType(ContentType.JSON);
     }
 
-    static ValidatableResponse step(String token, String id, String step, String body) {
-        return as(token, REQ).body(body).post("/requests/" + id + "/" + step).then();
+    static ValidatableResponse step(String user, String id, String step, String body) {
+        return as(user, REQ).body(body).post("/requests/" + id + "/" + step).then();
     }
 
-    static ValidatableResponse consent(String token, String id, String what, String body) {
-        return as(token, CONSENT).body(body).post("/requests/" + id + "/consent/" + what).then();
+    static ValidatableResponse consent(String user, String id, String what, String body) {
+        return as(user, CONSENT).body(body).post("/requests/" + id + "/consent/" + what).then();
     }
 
     static String intake(String body) {
