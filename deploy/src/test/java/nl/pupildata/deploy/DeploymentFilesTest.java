@@ -90,12 +90,43 @@ class DeploymentFilesTest {
                     s + ": health on the management port");
             assertEquals("service_healthy", at(service, "depends_on", "kafka", "condition"), s);
             assertEquals("service_healthy", at(service, "depends_on", "postgres", "condition"), s);
+            assertEquals("service_completed_successfully", at(service, "depends_on", "kafka-topics", "condition"),
+                    s + " starts once the topics are made");
             Map<String, Object> env = at(service, "environment");
             for (String key : List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_REACTIVE_URL",
                     "QUARKUS_DATASOURCE_JDBC_URL", "DB_USER", "DB_PASSWORD")) {
                 assertTrue(env.containsKey(key), s + " " + key);
             }
             assertTrue(String.valueOf(env.get("DB_PASSWORD")).startsWith("${"), "a password comes from the environment");
+        }
+    }
+
+    /**
+     * Compose makes the topics Kubernetes declares, with their partitions, retention and clean-up policy — not the
+     * broker's defaults (a week's retention would drop events the register is rebuilt from, and the request keys).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void dockerComposeMakesEveryTopicAsKubernetesDeclaresIt() throws IOException {
+        String command = String.valueOf(((List<Object>) at(documents(ROOT.resolve("docker-compose.yml")).get(0),
+                "services", "kafka-topics", "command")).get(0));
+        List<String> lines = command.lines().map(String::trim).filter(l -> l.startsWith("create ")).toList();
+        List<Map<String, Object>> topics = documents(K8S.resolve("kafka-topics.yaml")).stream()
+                .filter(d -> "KafkaTopic".equals(d.get("kind"))).toList();
+        assertEquals(topics.size(), lines.size(), "one line per topic: " + lines);
+        for (Map<String, Object> topic : topics) {
+            String name = at(topic, "metadata", "name");
+            String line = lines.stream().filter(l -> l.startsWith("create " + name + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " is not made by compose"));
+            List<String> words = List.of(line.split(" "));
+            assertEquals(String.valueOf((Object) at(topic, "spec", "partitions")), words.get(2), name + " partitions");
+            Map<String, Object> config = at(topic, "spec", "config");
+            for (String key : List.of("cleanup.policy", "retention.ms", "delete.retention.ms", "max.compaction.lag.ms",
+                    "segment.ms")) {
+                if (config.containsKey(key)) {
+                    assertTrue(words.contains(key + "=" + config.get(key)), name + " " + key + ": " + line);
+                }
+            }
         }
     }
 
