@@ -89,7 +89,8 @@ public final class TopicProbe {
 
     /**
      * Publishes an event exactly as the producing service's outbox relay would: a RequestReceived with a new key for
-     * its request, published on the key topic first, and every later event of that request sealed with it.
+     * its request, published on the key topic first, every later event of that request sealed with it, and a
+     * PersonalDataErased after the key's tombstone.
      */
     public static void publish(EventEnvelope envelope) {
         Map<String, String> headers = CloudEventHeaders.toHeaders(envelope);
@@ -108,6 +109,9 @@ public final class TopicProbe {
             });
         }
         RequestKey key = ISSUED.get(id);
+        if (key != null && envelope.event() instanceof nl.pupildata.events.PersonalDataErased) {
+            send(KeyRecords.TOPIC, id.toString(), null, Map.of()); // the tombstone, as request-service erases the key
+        }
         return key != null ? key : ValueSeal.plain();
     }
 

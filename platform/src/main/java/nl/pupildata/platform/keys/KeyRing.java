@@ -69,6 +69,26 @@ public class KeyRing {
         return seals;
     }
 
+    /** {@link #learn} over JDBC (the register's replay reads the key topic itself). */
+    public static void learn(Connection c, UUID requestId, byte[] secret) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into request_key (request_id, secret) values (?, ?)"
+                + " on conflict (request_id) do nothing")) {
+            s.setObject(1, requestId);
+            s.setBytes(2, secret);
+            s.executeUpdate();
+        }
+    }
+
+    /** {@link #forget} over JDBC. */
+    public static void forget(Connection c, UUID requestId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into request_key (request_id, erased_at) values (?, now())"
+                + " on conflict (request_id) do update set secret = null,"
+                + " erased_at = coalesce(request_key.erased_at, excluded.erased_at)")) {
+            s.setObject(1, requestId);
+            s.executeUpdate();
+        }
+    }
+
     /** A row's seal: a row without a secret is an erased key (the table's check says so). */
     static ValueSeal seal(UUID requestId, byte[] secret) {
         return secret == null ? ValueSeal.erasedSeal() : new RequestKey(requestId, secret);

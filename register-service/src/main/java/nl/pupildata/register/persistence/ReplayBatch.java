@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,7 +21,6 @@ import nl.pupildata.events.CloudEventRecords;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
 import nl.pupildata.events.InvalidEventException;
-import nl.pupildata.events.sealing.KeyNotYetKnownException;
 import nl.pupildata.events.sealing.ValueSeal;
 import nl.pupildata.platform.keys.KeyRing;
 import nl.pupildata.register.domain.RegisterFold;
@@ -48,32 +46,11 @@ public class ReplayBatch {
         this.dataSource = dataSource;
     }
 
-    /** How long a batch waits for a key that has not reached the register yet (the newest requests' keys). */
-    static final Duration KEY_WAIT = Duration.ofSeconds(30);
-
-    /** @return how many events of the batch were new to the register */
-    public int apply(ConsumerRecords<String, String> records) throws SQLException {
-        long giveUpAt = System.nanoTime() + KEY_WAIT.toNanos();
-        while (true) {
-            try {
-                return applyOnce(records);
-            } catch (KeyNotYetKnownException e) {
-                if (System.nanoTime() > giveUpAt) {
-                    throw new IllegalStateException("The key of request " + e.requestId() + " did not reach the "
-                            + "register within " + KEY_WAIT.toSeconds() + " s; is the key topic read?", e);
-                }
-                LOG.debugf("Replay waits for the key of request %s", e.requestId());
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Replay interrupted", interrupted);
-                }
-            }
-        }
-    }
-
-    /** The batch's events, their sealed values opened with the keys the register holds (read as erased once erased). */
+    /**
+     * The batch's events, their sealed values opened with the keys the register holds. The replay read the whole key
+     * topic before (RegisterReplay), and a request's key is published before its first event: a request without a key
+     * here is one whose key was erased (and compacted away), so its values read as erased.
+     */
     private static Map<UUID, EventEnvelope> read(Connection c, ConsumerRecords<String, String> records)
             throws SQLException {
         Set<UUID> requests = new HashSet<>();
@@ -83,7 +60,7 @@ public class ReplayBatch {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 ValueSeal seal = CloudEventRecords.requestId(record)
-                        .map(id -> seals.getOrDefault(id, ValueSeal.notYetKnown(id))).orElse(ValueSeal.plain());
+                        .map(id -> seals.getOrDefault(id, ValueSeal.erasedSeal())).orElse(ValueSeal.plain());
                 EventEnvelope envelope = CloudEventRecords.fromRecord(record, seal);
                 events.putIfAbsent(envelope.eventId(), envelope);
             } catch (InvalidEventException e) {
@@ -95,7 +72,8 @@ public class ReplayBatch {
         return events;
     }
 
-    private int applyOnce(ConsumerRecords<String, String> records) throws SQLException {
+    /** @return how many events of the batch were new to the register */
+    public int apply(ConsumerRecords<String, String> records) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

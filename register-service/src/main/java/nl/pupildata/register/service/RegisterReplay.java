@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.pupildata.events.Topic;
+import nl.pupildata.events.sealing.KeyRecords;
+import nl.pupildata.platform.keys.KeyRing;
 import nl.pupildata.register.persistence.ReplayBatch;
 import nl.pupildata.register.persistence.TimelineEntry;
 import nl.pupildata.platform.kafka.KafkaSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -90,6 +93,8 @@ public class RegisterReplay {
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                // Then the keys: every event up to these ends had its request's key published before it.
+                learnKeys();
                 while (!caughtUp(consumer, end)) {
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) {
@@ -104,6 +109,44 @@ public class RegisterReplay {
         } catch (Throwable e) {
             LOG.error("Register replay failed", e);
             status.set(new Status("FAILED", started, Instant.now(), read, e.getMessage()));
+        }
+    }
+
+    /**
+     * Issue 19: the register's copy of the request keys, complete from the key topic (read to its end from the
+     * start: a key, or a tombstone that deletes it) — so that a register whose database was lost opens the events it
+     * replays, and an erased request's values read as erased.
+     */
+    private void learnKeys() throws SQLException {
+        try (KafkaConsumer<String, String> keys = new KafkaConsumer<>(kafka.with(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "register-replay-keys-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH)), new StringDeserializer(), new StringDeserializer());
+                Connection c = dataSource.getConnection()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo p : keys.partitionsFor(KeyRecords.TOPIC, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(p.topic(), p.partition()));
+            }
+            keys.assign(partitions);
+            keys.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = keys.endOffsets(partitions);
+            c.setAutoCommit(false);
+            while (!caughtUp(keys, end)) {
+                for (ConsumerRecord<String, String> record : keys.poll(Duration.ofMillis(500))) {
+                    KeyRecords.KeyMessage key;
+                    try {
+                        key = KeyRecords.fromRecord(record);
+                    } catch (IllegalArgumentException e) {
+                        continue; // not a key: dead-lettered by the live listener
+                    }
+                    if (key.secret().isPresent()) {
+                        KeyRing.learn(c, key.requestId(), key.secret().get());
+                    } else {
+                        KeyRing.forget(c, key.requestId());
+                    }
+                }
+                c.commit();
+            }
         }
     }
 
