@@ -61,7 +61,8 @@ public class EventStore {
         return keys.sealOf(streamId).chain(seal -> append(streamId, expectedVersion, events, seal));
     }
 
-    private Uni<List<EventEnvelope>> append(UUID streamId, int expectedVersion, List<? extends PupilDataEvent> events,
+    /** As {@link #append(UUID, int, List)}, with the request's seal the caller has (the key it just issued). */
+    public Uni<List<EventEnvelope>> append(UUID streamId, int expectedVersion, List<? extends PupilDataEvent> events,
             ValueSeal seal) {
         // PostgreSQL keeps microseconds: the envelopes returned are then exactly what is stored and published.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -258,7 +258,7 @@ public class RequestHandling {
         view.complexity = event.complexity() == null ? null : event.complexity().name();
         view.updatedAt = Instant.now(clock);
         // Issue 19: the request's own key seals its values, from its first event on.
-        return Panache.withTransaction(() -> keys.issue(id).chain(() -> store.append(id, 0, List.of(event)))
+        return Panache.withTransaction(() -> keys.issue(id).chain(key -> store.append(id, 0, List.of(event), key))
                         .call(details::persist)
                         .call(view::persist))
                 .invoke(() -> metrics.counter("pupil_data_requests_received_total", "kind", event.kind().name(),
