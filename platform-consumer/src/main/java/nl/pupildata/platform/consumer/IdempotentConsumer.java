@@ -5,9 +5,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.CloudEventRecords;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.InvalidEventException;
@@ -47,68 +49,62 @@ public class IdempotentConsumer {
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
             Function<EventEnvelope, Uni<Void>> apply) {
-        return read(consumer, record).chain(envelope -> apply(consumer, record, envelope, apply));
-    }
-
-    /**
-     * The record's event, its sealed values opened with the request's key (issue 19). A key that has not arrived yet
-     * (it travels on its own topic) is waited for, as is a database that is away; a message that can never be read is
-     * dead-lettered.
-     */
-    private Uni<EventEnvelope> read(String consumer, ConsumerRecord<String, String> record) {
+        Map<String, String> headers = CloudEventRecords.headers(record.headers());
+        String what = headers.getOrDefault(CloudEventHeaders.TYPE, "?") + " " + headers.getOrDefault(
+                CloudEventHeaders.ID, "?");
         Optional<UUID> request = CloudEventRecords.requestId(record);
-        Uni<ValueSeal> seal = request.isEmpty() ? Uni.createFrom().item(ValueSeal.plain())
-                : Panache.withSession(() -> keys.sealOf(request.get()));
-        return seal.map(s -> CloudEventRecords.fromRecord(record, s))
-                .onFailure(InvalidEventException.class).invoke(e -> {
-                    deadLettered(consumer, record, "unreadable");
-                    LOG.warnf("Dead-lettering message %s-%d@%d: %s", record.topic(), record.partition(),
-                            record.offset(), e.getMessage());
+        request.ifPresent(id -> org.jboss.logging.MDC.put(nl.pupildata.platform.logging.RequestIdLogging.KEY,
+                id.toString()));
+        // The event is read in the transaction that applies it: the request's key (issue 19) comes from the same
+        // session, one round trip, no session of its own.
+        return Panache.withTransaction(() -> request.map(keys::sealOf).orElseGet(() -> Uni.createFrom()
+                                .item(ValueSeal.plain()))
+                        .map(seal -> read(consumer, record, seal))
+                        .chain(envelope -> ProcessedEvent.findById(new ProcessedEvent.Key(consumer, envelope.eventId()))
+                                .flatMap(done -> done != null
+                                        ? Uni.createFrom().voidItem()
+                                        : apply.apply(envelope).call(() -> forgetKeyOnErasure(envelope))
+                                                .call(() -> ProcessedEvent.of(consumer, envelope.eventId()).persist())
+                                                .replaceWithVoid())))
+                .onFailure(PermanentFailure::isPermanent).transform(f -> {
+                    String state = PermanentFailure.sqlState(f).orElseThrow();
+                    deadLettered(consumer, record, "refused-by-database");
+                    // The database's message may quote the value; the SQLSTATE says enough.
+                    LOG.warnf("Dead-lettering %s at %s-%d@%d: consumer %s cannot store it (SQLSTATE %s), no retry"
+                            + " would", what, record.topic(), record.partition(), record.offset(), consumer, state);
+                    return new InvalidEventException(headers.getOrDefault(CloudEventHeaders.TYPE, "?")
+                            + " cannot be stored by " + consumer + " (SQLSTATE " + state + ")");
                 })
                 .onFailure(f -> !(f instanceof InvalidEventException)).invoke(f -> {
                     if (f instanceof KeyNotYetKnownException) {
-                        LOG.debugf("Consumer %s waits for the key of request %s (%s-%d@%d)", consumer,
-                                request.orElse(null), record.topic(), record.partition(), record.offset());
+                        // Its key travels on its own topic and may come a moment later.
+                        LOG.debugf("Consumer %s waits for the key of request %s for %s", consumer,
+                                request.orElse(null), what);
                     } else {
-                        LOG.warnf("Consumer %s could not look up the key of request %s yet, retrying: %s", consumer,
-                                request.orElse(null), f.getMessage());
+                        LOG.warnf("Consumer %s could not apply %s yet, retrying: %s", consumer, what, f.getMessage());
                     }
                 })
                 // The key not here yet, or the database away: held and retried, never dead-lettered.
-                .onFailure(f -> !(f instanceof InvalidEventException)).retry().withBackOff(Duration.ofMillis(50),
-                        Duration.ofSeconds(10)).indefinitely();
+                .onFailure(f -> !(f instanceof InvalidEventException))
+                .retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    /** The record's event, its sealed values opened with {@code seal}; a message that can never be read is counted. */
+    private EventEnvelope read(String consumer, ConsumerRecord<String, String> record, ValueSeal seal) {
+        try {
+            return CloudEventRecords.fromRecord(record, seal);
+        } catch (InvalidEventException e) {
+            deadLettered(consumer, record, "unreadable");
+            LOG.warnf("Dead-lettering message %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            throw e;
+        }
     }
 
     /** PersonalDataErased: this service's copy of the request's key goes, in the same transaction (issue 19). */
     private Uni<Void> forgetKeyOnErasure(EventEnvelope envelope) {
         return envelope.event() instanceof PersonalDataErased erased ? keys.forget(erased.requestId())
                 : Uni.createFrom().voidItem();
-    }
-
-    private Uni<Void> apply(String consumer, ConsumerRecord<String, String> record, EventEnvelope envelope,
-            Function<EventEnvelope, Uni<Void>> apply) {
-        org.jboss.logging.MDC.put(nl.pupildata.platform.logging.RequestIdLogging.KEY, envelope.requestId().toString());
-        return Panache.withTransaction(() -> ProcessedEvent.findById(new ProcessedEvent.Key(consumer, envelope.eventId()))
-                        .flatMap(done -> done != null
-                                ? Uni.createFrom().voidItem()
-                                : apply.apply(envelope).call(() -> forgetKeyOnErasure(envelope))
-                                        .call(() -> ProcessedEvent.of(consumer, envelope.eventId()).persist())
-                                        .replaceWithVoid()))
-                .onFailure(PermanentFailure::isPermanent).transform(f -> {
-                    String state = PermanentFailure.sqlState(f).orElseThrow();
-                    deadLettered(consumer, record, "refused-by-database");
-                    // The database's message may quote the value; the SQLSTATE says enough.
-                    LOG.warnf("Dead-lettering %s %s at %s-%d@%d: consumer %s cannot store it (SQLSTATE %s), no retry"
-                            + " would", envelope.type().typeName(), envelope.eventId(), record.topic(),
-                            record.partition(), record.offset(), consumer, state);
-                    return new InvalidEventException(envelope.type().typeName() + " cannot be stored by " + consumer
-                            + " (SQLSTATE " + state + ")");
-                })
-                .onFailure(f -> !(f instanceof InvalidEventException))
-                .invoke(f -> LOG.warnf("Consumer %s could not apply %s %s yet, retrying: %s", consumer,
-                        envelope.type().typeName(), envelope.eventId(), f.getMessage()))
-                .onFailure(f -> !(f instanceof InvalidEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 
     /** Counts a message moved to the dead-letter topic, in {@code pupil_data_dead_lettered_messages_total}. */
