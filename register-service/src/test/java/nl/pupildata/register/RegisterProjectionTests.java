@@ -322,6 +322,16 @@ class RegisterProjectionTests {
                 r -> r.getLong(1)));
         assertEquals(List.of(1L), Sql.query("select count(*) from request_key where request_id = '" + id
                 + "' and secret is null", r -> r.getLong(1)), "the register's copy of the key is gone");
+
+        // An event of another topic whose value was opened while the erasure was being applied (here: a plain one)
+        // is stored erased all the same.
+        EventEnvelope late = new EventEnvelope(UUID.randomUUID(), T.plusSeconds(300), new DeadlineExtended(id,
+                "privacy-officer@board", 2, LocalDate.of(2027, 1, 30), "Laat nog een reden", LocalDate.of(2026, 12, 3)));
+        TopicProbe.send(late.topic().topicName(), id.toString(), EventJson.toJson(late.event()),
+                CloudEventHeaders.toHeaders(late));
+        awaitEntry(id, 10);
+        assertEquals(List.of(0L), Sql.query("select count(*) from register_timeline where request_id = '" + id
+                + "' and payload like '%Laat nog%'", r -> r.getLong(1)));
     }
 
     static void eraseAfterItsLife(UUID id, String pupil) {

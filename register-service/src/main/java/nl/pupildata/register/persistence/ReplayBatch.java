@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +50,8 @@ public class ReplayBatch {
      * topic before (RegisterReplay), and a request's key is published before its first event: a request without a key
      * here is one whose key was erased (and compacted away), so its values read as erased.
      */
-    private static Map<UUID, EventEnvelope> read(Connection c, ConsumerRecords<String, String> records)
-            throws SQLException {
-        Set<UUID> requests = new HashSet<>();
-        records.forEach(r -> CloudEventRecords.requestId(r).ifPresent(requests::add));
+    private static Map<UUID, EventEnvelope> read(Connection c, ConsumerRecords<String, String> records,
+            Set<UUID> requests, Set<UUID> erased) throws SQLException {
         Map<UUID, ValueSeal> seals = KeyRing.sealsOf(c, requests);
         Map<UUID, EventEnvelope> events = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -69,6 +66,7 @@ public class ReplayBatch {
                         record.offset());
             }
         }
+        requests.stream().filter(id -> seals.getOrDefault(id, ValueSeal.erasedSeal()).erased()).forEach(erased::add);
         return events;
     }
 
@@ -77,16 +75,19 @@ public class ReplayBatch {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Map<UUID, EventEnvelope> events = read(c, records);
+                // The locks first (by the records' subjects), then the keys: an erasure the live consumer is applying
+                // is committed before this batch reads whether the key is still there.
+                TreeSet<UUID> requests = new TreeSet<>();
+                records.forEach(r -> CloudEventRecords.requestId(r).ifPresent(requests::add));
+                lock(c, requests);
+                Set<UUID> erased = new java.util.HashSet<>();
+                Map<UUID, EventEnvelope> events = read(c, records, requests, erased);
                 if (events.isEmpty()) {
                     c.commit();
                     return 0;
                 }
-                TreeSet<UUID> requests = new TreeSet<>();
-                events.values().forEach(e -> requests.add(e.requestId()));
-                lock(c, requests);
                 List<EventEnvelope> fresh = markProcessed(c, events);
-                insertTimeline(c, fresh);
+                insertTimeline(c, fresh, erased);
                 Map<UUID, List<EventEnvelope>> timelines = timelines(c, requests);
                 upsertEntries(c, timelines);
                 c.commit();
@@ -124,7 +125,9 @@ public class ReplayBatch {
         return fresh;
     }
 
-    private static void insertTimeline(Connection c, List<EventEnvelope> fresh) throws SQLException {
+    /** The timeline lines, written as the live projection writes them: an erased request's values erased. */
+    private static void insertTimeline(Connection c, List<EventEnvelope> fresh, Set<UUID> erased)
+            throws SQLException {
         if (fresh.isEmpty()) {
             return;
         }
@@ -138,7 +141,8 @@ public class ReplayBatch {
             s.setArray(4, text(c, column(fresh, e -> e.time().toString())));
             s.setArray(5, text(c, column(fresh, e -> e.event().actor())));
             s.setArray(6, text(c, column(fresh, EventEnvelope::source)));
-            s.setArray(7, text(c, column(fresh, e -> EventJson.toJson(e.event()))));
+            s.setArray(7, text(c, column(fresh, e -> EventJson.toJson(e.event(),
+                    erased.contains(e.requestId()) ? ValueSeal.erasedSeal() : ValueSeal.plain()))));
             s.executeUpdate();
         }
     }

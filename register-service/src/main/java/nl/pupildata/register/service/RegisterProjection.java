@@ -33,8 +33,10 @@ public final class RegisterProjection {
         line.at = envelope.time();
         line.actor = envelope.event().actor();
         line.source = envelope.source();
-        line.payload = EventJson.toJson(envelope.event());
         return lock(envelope.requestId())
+                .chain(() -> keyErased(envelope.requestId()))
+                .invoke(erased -> line.payload = EventJson.toJson(envelope.event(),
+                        erased ? ValueSeal.erasedSeal() : ValueSeal.plain()))
                 .chain(line::persist)
                 .call(() -> envelope.event() instanceof PersonalDataErased ? erase(envelope.requestId())
                         : Uni.createFrom().voidItem())
@@ -50,6 +52,16 @@ public final class RegisterProjection {
     static Uni<Void> erase(UUID requestId) {
         return TimelineEntry.<TimelineEntry>list("requestId", requestId).invoke(lines -> lines.forEach(line ->
                 line.payload = EventJson.toJson(envelope(line).event(), ValueSeal.erasedSeal()))).replaceWithVoid();
+    }
+
+    /**
+     * Whether the request's key was erased, read under the request's lock: an event of another topic that was opened
+     * while the erasure was being applied is then stored with its values erased, not as it was opened.
+     */
+    static Uni<Boolean> keyErased(UUID requestId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from request_key where request_id = :id and secret is null", Long.class)
+                .setParameter("id", requestId).getSingleResult()).map(n -> n > 0);
     }
 
     /**
