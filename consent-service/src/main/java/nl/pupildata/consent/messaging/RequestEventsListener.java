@@ -48,8 +48,8 @@ public class RequestEventsListener {
             return KnownRequest.<KnownRequest>findById(corrected.requestId()).flatMap(request -> request == null
                     ? Uni.createFrom().failure(new IllegalStateException("Guardians corrected for a request not "
                             + "yet known: " + corrected.requestId()))
-                    : store.load(corrected.requestId()).flatMap(stream -> store.append(corrected.requestId(),
-                            stream.version(), ConsentRules.redetermine(ConsentState.replay(stream.history()),
+                    : store.load(corrected.requestId()).flatMap(stream -> store.append(stream,
+                            ConsentRules.redetermine(ConsentState.replay(stream.history()),
                                     RequestKind.valueOf(request.kind), corrected)))).replaceWithVoid();
         }
         if (!(envelope.event() instanceof RequestReceived received)) {
@@ -58,7 +58,7 @@ public class RequestEventsListener {
         KnownRequest request = KnownRequest.of(received);
         return store.load(received.requestId()).flatMap(stream -> stream.version() > 0
                 ? Uni.createFrom().voidItem()
-                : store.append(received.requestId(), 0, List.of(ConsentRules.requirementFor(received)))
+                : store.append(stream, List.of(ConsentRules.requirementFor(received)))
                         .call(request::persist).replaceWithVoid());
     }
 }

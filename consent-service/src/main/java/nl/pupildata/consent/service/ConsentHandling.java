@@ -56,7 +56,7 @@ public class ConsentHandling {
                     ConsentState state = ConsentState.replay(stream.history());
                     List<ConsentEvent> events = ConsentRules.decide(command, state, RequestKind.valueOf(request.kind),
                             actor, advice.isPresent());
-                    Uni<List<EventEnvelope>> appended = store.append(id, stream.version(), events);
+                    Uni<List<EventEnvelope>> appended = store.append(stream, events);
                     if (command instanceof ConsentRules.Exempt) {
                         // G-9 / OSO-4: the answered consultation is recorded with the exemption, here only.
                         appended = appended.call(envelopes -> ExemptionConsultation.of(envelopes.get(0).eventId(), id,

@@ -66,7 +66,7 @@ public class DeadlineSignals {
                 return Uni.createFrom().item(List.<DeadlineEvent>of());
             }
             // Issue 18: each signal's alert is written with it, in this transaction, and sent by AlertMailer.
-            return store.append(row.requestId, stream.version(), events).call(envelopes -> Multi.createFrom()
+            return store.append(stream, events).call(envelopes -> Multi.createFrom()
                     .iterable(envelopes).onItem().transformToUniAndConcatenate(e -> AlertMail.of(e.eventId(),
                             row.requestId, row.schoolBrin, e.event() instanceof DeadlineMissed ? "MISSED" : "DUE_SOON",
                             term.dueOn()).persist()).collect().asList()).replaceWith(events);

@@ -95,7 +95,7 @@ public class TermHandling {
             next = next.evolve(e);
         }
         StatutoryTerm result = next;
-        return store.append(id, stream.version(), events)
+        return store.append(stream, events)
                 .chain(() -> KnownRequest.<KnownRequest>findById(id))
                 .chain(k -> DeadlineTerm.save(result, k.schoolBrin))
                 .replaceWith(result);

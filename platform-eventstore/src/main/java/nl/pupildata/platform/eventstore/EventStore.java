@@ -31,8 +31,11 @@ public class EventStore {
         this.keys = keys;
     }
 
-    /** A stream as loaded: its events in order and its current version (0 when it does not exist). */
-    public record Stream(UUID streamId, List<EventEnvelope> events) {
+    /**
+     * A stream as loaded: its events in order, its current version (0 when it does not exist), and the seal its
+     * values were read with — the one an append after it writes with ({@link #append(Stream, List)}).
+     */
+    public record Stream(UUID streamId, List<EventEnvelope> events, ValueSeal seal) {
         public int version() {
             return events.size();
         }
@@ -46,7 +49,7 @@ public class EventStore {
     public Uni<Stream> load(UUID streamId) {
         return keys.sealOf(streamId).chain(seal -> StoredEvent.<StoredEvent>list("streamId = ?1 order by version",
                         streamId)
-                .map(rows -> new Stream(streamId, rows.stream().map(row -> toEnvelope(row, seal)).toList())));
+                .map(rows -> new Stream(streamId, rows.stream().map(row -> toEnvelope(row, seal)).toList(), seal)));
     }
 
     /**
@@ -59,6 +62,11 @@ public class EventStore {
      */
     public Uni<List<EventEnvelope>> append(UUID streamId, int expectedVersion, List<? extends PupilDataEvent> events) {
         return keys.sealOf(streamId).chain(seal -> append(streamId, expectedVersion, events, seal));
+    }
+
+    /** Appends after the stream as loaded, with the seal it was read with: the request's key is not looked up twice. */
+    public Uni<List<EventEnvelope>> append(Stream stream, List<? extends PupilDataEvent> events) {
+        return append(stream.streamId(), stream.version(), events, stream.seal());
     }
 
     /** As {@link #append(UUID, int, List)}, with the request's seal the caller has (the key it just issued). */

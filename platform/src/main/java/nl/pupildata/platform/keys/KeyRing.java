@@ -44,12 +44,15 @@ public class KeyRing {
                 .executeUpdate()).replaceWithVoid();
     }
 
+    /** The one statement that erases a key, reactive and over JDBC alike: the row stays as the mark it was erased. */
+    private static final String FORGET = "insert into request_key (request_id, erased_at) values (?, now())"
+            + " on conflict (request_id) do update set secret = null,"
+            + " erased_at = coalesce(request_key.erased_at, excluded.erased_at)";
+
     /** Deletes the request's key for good, keeping the mark that it was erased. */
     public Uni<Void> forget(UUID requestId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into request_key (request_id, erased_at)"
-                        + " values (:id, now()) on conflict (request_id) do update set secret = null,"
-                        + " erased_at = coalesce(request_key.erased_at, excluded.erased_at)")
-                .setParameter("id", requestId).executeUpdate()).replaceWithVoid();
+        return Panache.getSession().chain(s -> s.createNativeQuery(FORGET).setParameter(1, requestId).executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The seals of many requests at once, over JDBC (the register's replay): unknown ones are left out. */
@@ -81,9 +84,7 @@ public class KeyRing {
 
     /** {@link #forget} over JDBC. */
     public static void forget(Connection c, UUID requestId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into request_key (request_id, erased_at) values (?, now())"
-                + " on conflict (request_id) do update set secret = null,"
-                + " erased_at = coalesce(request_key.erased_at, excluded.erased_at)")) {
+        try (PreparedStatement s = c.prepareStatement(FORGET)) {
             s.setObject(1, requestId);
             s.executeUpdate();
         }

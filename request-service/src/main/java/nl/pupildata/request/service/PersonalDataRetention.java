@@ -91,7 +91,7 @@ public class PersonalDataRetention {
             }
             return store.load(id).chain(stream -> {
                 PersonalDataErased erased = retention.erase(id, stream.history(), view.endedOn, today);
-                return store.append(id, stream.version(), List.of(erased))
+                return store.append(stream, List.of(erased))
                         .call(() -> ErasableRows.erase(id))
                         .call(() -> keys.erase(id))
                         .call(() -> RequestView.markErased(id, today, Instant.now(clock)))

@@ -308,7 +308,7 @@ public class RequestHandling {
                             // G-4: the names and addresses stay here; the event carries ids and authority only.
                             details.guardians = writeGuardians(keepKnownAddresses(corrected.guardians(), details));
                         }
-                        return store.append(id, stream.version(), events)
+                        return store.append(stream, events)
                                 .call(() -> note == null || note.isBlank() ? Uni.createFrom().voidItem()
                                         : RequestNote.of(id, stream.version() + 1, note.trim()).persist())
                                 .call(() -> RequestView.updateStatus(id, result.status(), Instant.now(clock),
