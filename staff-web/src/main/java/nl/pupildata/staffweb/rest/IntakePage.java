@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import nl.pupildata.staffweb.domain.FormField;
 import nl.pupildata.staffweb.domain.FormState;
 import nl.pupildata.staffweb.domain.IntakeForm;
 import nl.pupildata.staffweb.service.Answer;
+import nl.pupildata.staffweb.service.SchoolTime;
 import nl.pupildata.staffweb.service.ServiceCalls;
 import nl.pupildata.staffweb.service.Viewer;
 
@@ -54,7 +54,7 @@ public class IntakePage {
     @Path("{kind}")
     public TemplateInstance form(@PathParam("kind") String kind) {
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("receivedOn", LocalDate.now().toString());
+        defaults.put("receivedOn", SchoolTime.today().toString());
         defaults.put("receivedVia", "EMAIL");
         defaults.put("guardians[0].hasAuthority", "on");
         defaults.put("guardians[1].hasAuthority", "on");

@@ -2,15 +2,15 @@ package nl.pupildata.staffweb.rest;
 
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import nl.pupildata.events.Labels;
+import nl.pupildata.staffweb.service.SchoolTime;
 
 /** What the templates call by namespace: Dutch words for codes, and moments in Dutch school time. */
 final class TemplateExtensions {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/Amsterdam"));
+            .withZone(SchoolTime.ZONE);
 
     private TemplateExtensions() {
     }

@@ -2,7 +2,6 @@ package nl.pupildata.staffweb.service;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public class RequestPages {
         for (String step : r.allowedActions()) {
             if (viewer.may(step)) {
                 actions.add(action(step, Labels.of("step", step), base + "/stap/" + step,
-                        StepForms.step(step, r), DATED.contains(step) ? Map.of("on", LocalDate.now().toString())
+                        StepForms.step(step, r), DATED.contains(step) ? Map.of("on", SchoolTime.today().toString())
                                 : step.equals("guardians") ? StepForms.guardianValues(r) : Map.of(), refusedKey,
                         refusal));
             }
@@ -105,7 +104,7 @@ public class RequestPages {
         Api.Deadline d = deadline.ok() ? deadline.value() : null;
         if (d != null && d.metOn() == null && !"CANCELLED".equals(d.status()) && viewer.may("deadline/extensions")) {
             extension = action("deadline/extensions", Labels.of("step", "deadline/extensions"), base + "/verlenging",
-                    StepForms.extension(), Map.of("guardiansNotifiedOn", LocalDate.now().toString()), refusedKey,
+                    StepForms.extension(), Map.of("guardiansNotifiedOn", SchoolTime.today().toString()), refusedKey,
                     refusal);
         }
         List<RequestView.ConsultationLine> consultations = new ArrayList<>();
@@ -113,7 +112,7 @@ public class RequestPages {
             RequestView.Action answer = null;
             if (!q.answered() && !isFinal(r) && viewer.roles().contains(q.officer())) {
                 answer = action("consultations/answer/" + q.id(), Labels.of("step", "consultations/answer"),
-                        base + "/overleg/" + q.id(), StepForms.advice(), Map.of("on", LocalDate.now().toString()),
+                        base + "/overleg/" + q.id(), StepForms.advice(), Map.of("on", SchoolTime.today().toString()),
                         refusedKey, refusal);
             }
             consultations.add(new RequestView.ConsultationLine(q, Labels.of("officer", q.officer()),
