@@ -35,6 +35,9 @@ public final class LocalStack implements AutoCloseable {
             "register-service");
     /** The staff web page: started beside the services when the settings give it a port. */
     public static final String STAFF_WEB = "staff-web";
+    /** Every packaged application of this repository. */
+    public static final List<String> ALL_SERVICES = List.of("request-service", "consent-service", "deadline-service",
+            "register-service", STAFF_WEB);
     public static final String DEAD_LETTER_TOPIC = "pupil-data.dead-letter";
     /** Partitions per topic of a local run; a restore must create the topics alike, so keys land where they did. */
     static final int LOCAL_PARTITIONS = 12;
@@ -140,7 +143,13 @@ public final class LocalStack implements AutoCloseable {
     /** System property: the services' JVM options (the benchmark lets the JIT compile fully). */
     public static final String JVM_OPTIONS = "pupil-data.service-jvm-options";
     /** Small and quick to start: a laptop runs four of them next to Kafka and PostgreSQL. */
-    public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
+    /**
+     * System property: the JDK's AOT cache of each service ({@code target/quarkus-app/app.aot}). {@code auto} (the
+     * default) starts with the cache when there is one; {@code record} writes it when the service stops (a training
+     * run); {@code off} runs without.
+     */
+    public static final String AOT = "pupil-data.aot";
 
     private final Settings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -281,8 +290,38 @@ public final class LocalStack implements AutoCloseable {
         startService(service, logs, Map.of());
     }
 
+    /**
+     * Starts instance {@code n} of running services, as further replicas of their Deployments are: the same build,
+     * database, consumer groups and configuration, on ports of their own. Each is named {@code <service>@<n>} (logs,
+     * {@link #url}, {@link #kill}, {@link #stop} take that name); returns the names once every instance is ready.
+     */
+    public List<String> startInstances(List<String> services, int n) throws IOException, InterruptedException {
+        List<String> names = services.stream().map(service -> service + "@" + n).toList();
+        names.forEach(name -> assignPorts(name, 0));
+        restartAll(names);
+        return names;
+    }
+
+    /** Starts several stopped or killed services at once and waits until every one is ready. */
+    public void restartAll(List<String> instances) throws IOException, InterruptedException {
+        for (String instance : instances) {
+            startService(instance, settings.runDir().resolve("logs"), Map.of());
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (String instance : instances) {
+            awaitReady(http, instance);
+        }
+    }
+
+    /** The service an instance name ({@code register-service@2}) belongs to. */
+    public static String serviceOf(String instance) {
+        int at = instance.indexOf('@');
+        return at < 0 ? instance : instance.substring(0, at);
+    }
+
     /** Starts one service with extra system properties for this run only (the benchmark moves a consumer group). */
-    public void startService(String service, Path logs, Map<String, String> extraProperties) throws IOException {
+    public void startService(String instance, Path logs, Map<String, String> extraProperties) throws IOException {
+        String service = serviceOf(instance);
         List<String> properties = new ArrayList<>(List.of(
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(service)),
@@ -297,15 +336,16 @@ public final class LocalStack implements AutoCloseable {
             env.put("JWT_ISSUER", keycloak.issuer());
             env.put("JWT_JWKS_URL", keycloak.jwksUrl());
         }
-        startProcess(service, logs, properties, env);
+        startProcess(instance, logs, properties, env);
     }
 
     /** Runs a packaged application of this repository in the production profile, its output in its own log. */
-    private void startProcess(String service, Path logs, List<String> properties, Map<String, String> env)
+    private void startProcess(String instance, Path logs, List<String> properties, Map<String, String> env)
             throws IOException {
         if (closed) {
-            throw new IllegalStateException("stopping: " + service + " is not started");
+            throw new IllegalStateException("stopping: " + instance + " is not started");
         }
+        String service = serviceOf(instance);
         Path jar = settings.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
@@ -313,20 +353,37 @@ public final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+        Path aotCache = aotCache(settings.root(), service);
+        // The services run on this JVM's java; -XX:AOTCacheOutput is JDK 25's, and older JDKs refuse the options.
+        switch (Runtime.version().feature() >= 25 ? System.getProperty(AOT, "auto") : "off") {
+            case "record" -> command.add("-XX:AOTCacheOutput=" + aotCache);
+            case "auto" -> {
+                if (Files.exists(aotCache)) {
+                    command.add("-XX:AOTCache=" + aotCache);
+                }
+            }
+            default -> {
+            }
+        }
         // The production profile, with readable logs on a developer's screen.
         command.add("-D%prod.quarkus.log.console.json.enabled=false");
-        command.add("-Dquarkus.http.port=" + ports.get(service));
-        command.add("-Dquarkus.management.port=" + managementPorts.get(service));
+        command.add("-Dquarkus.http.port=" + ports.get(instance));
+        command.add("-Dquarkus.management.port=" + managementPorts.get(instance));
         command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         builder.environment().putAll(env);
         Process p = builder.start();
-        processes.put(service, p);
-        onServiceStarted.accept(service, p);
-        log("Started " + service + " (pid " + p.pid() + ") on port " + ports.get(service) + ", management port "
-                + managementPorts.get(service));
+        processes.put(instance, p);
+        onServiceStarted.accept(instance, p);
+        log("Started " + instance + " (pid " + p.pid() + ") on port " + ports.get(instance) + ", management port "
+                + managementPorts.get(instance));
+    }
+
+    /** A service's AOT cache, written by a training run ({@code scripts/train-aot}) beside its packaged jar. */
+    public static Path aotCache(Path root, String service) {
+        return root.resolve(service).resolve("target/quarkus-app/app.aot");
     }
 
     public void awaitReady(HttpClient http, String service) throws InterruptedException {
@@ -444,11 +501,13 @@ public final class LocalStack implements AutoCloseable {
         if (!processes.isEmpty()) {
             log("Stopping the services: " + String.join(", ", processes.keySet()) + " …");
             long t0 = System.nanoTime();
+            // A training run's JVMs write their AOT caches as they exit: a minute or more on two cores.
+            long grace = "record".equals(System.getProperty(AOT)) ? 300_000 : 8_000;
             processes.values().forEach(Process::destroy);
             processes.forEach((service, p) -> {
                 try {
-                    if (!p.waitFor(Math.max(1, 8_000 - (System.nanoTime() - t0) / 1_000_000), TimeUnit.MILLISECONDS)) {
-                        log(service + " did not stop within 8 s; killing it.");
+                    if (!p.waitFor(Math.max(1, grace - (System.nanoTime() - t0) / 1_000_000), TimeUnit.MILLISECONDS)) {
+                        log(service + " did not stop within " + grace / 1000 + " s; killing it.");
                         p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
                     }
                 } catch (InterruptedException e) {

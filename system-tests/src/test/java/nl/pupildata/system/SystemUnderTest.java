@@ -20,7 +20,10 @@ final class SystemUnderTest {
                 Path runDir = Files.createDirectories(ROOT.resolve("system-tests/target/stack"));
                 LocalStack started = new LocalStack(LocalStack.Settings.forTests(ROOT, runDir, Map.of(
                         "pupil-data.deadline.scan-interval", "1s",
-                        "pupil-data.consumer-lag.interval", "2s")).withStaffWeb());
+                        "pupil-data.consumer-lag.interval", "2s",
+                        // A killed instance's partitions go to the others after 10 s instead of Kafka's 45 s
+                        // (FaultToleranceTest, ScaleOutTest); heartbeats stay at 3 s.
+                        "kafka.session.timeout.ms", "10000")).withStaffWeb());
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-under-test"));
                 started.start();
                 stack = started;

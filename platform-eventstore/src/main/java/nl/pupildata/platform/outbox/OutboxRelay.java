@@ -1,6 +1,7 @@
 package nl.pupildata.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -49,6 +50,8 @@ public class OutboxRelay {
     private final KafkaPublisher publisher;
     private final int batchSize;
     private final AtomicLong backlog = new AtomicLong();
+    private final Counter published;
+    private final Counter lockBusy;
     private volatile boolean kafkaWasDown;
     private volatile boolean databaseWasDown;
     private final Duration interval;
@@ -64,6 +67,11 @@ public class OutboxRelay {
         this.batchSize = batchSize;
         Gauge.builder("pupil_data_outbox_backlog", backlog, AtomicLong::get)
                 .description("Events accepted but not yet acknowledged by Kafka")
+                .register(registry);
+        this.published = Counter.builder("pupil_data_outbox_published_total")
+                .description("Events and keys this instance's relay published to Kafka").register(registry);
+        this.lockBusy = Counter.builder("pupil_data_outbox_relay_lock_busy_total")
+                .description("Relay runs that found another instance relaying, and left it to that one")
                 .register(registry);
     }
 
@@ -120,6 +128,7 @@ public class OutboxRelay {
             try {
                 if (!tryLock(c)) {
                     c.rollback();
+                    lockBusy.increment();
                     return 0;
                 }
                 List<PendingKey> keys = readKeys(c);
@@ -138,6 +147,7 @@ public class OutboxRelay {
                 delete(c, batch);
                 backlog.set(countRemaining(c));
                 c.commit();
+                published.increment(records.size());
                 if (kafkaWasDown) {
                     LOG.info("Outbox relay publishes to Kafka again");
                     kafkaWasDown = false;
