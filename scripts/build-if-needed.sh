@@ -1,5 +1,5 @@
-# Sourced by the scripts: builds the project (./mvnw install -DskipTests) unless nothing changed since the last
-# build that these scripts ran. Expects $root and JAVA_HOME.
+# Sourced by the scripts: builds the project (./mvnw install -DskipTests) and trains the services' AOT caches
+# (scripts/train-aot) unless nothing changed since the last build that these scripts ran. Expects $root and JAVA_HOME.
 stamp="$root/.run/build.stamp"
 needs_build() {
   [ -f "$stamp" ] || return 0
@@ -14,5 +14,7 @@ if needs_build; then
   mkdir -p "$root/.run"
   touch "$stamp.next"
   (cd "$root" && ./mvnw -B -q install -DskipTests)
+  echo "[local-stack] Training the services' AOT caches, so they start in about a second (about two minutes) …"
+  "$root/scripts/train-aot" || echo "[local-stack] The AOT training failed (logs: .run/aot-training/logs); the services start without caches." >&2
   mv "$stamp.next" "$stamp"
 fi

@@ -212,9 +212,15 @@ public final class Benchmark {
             Intake.Result at8 = find(intake, 8);
             Intake.Result raw8 = find(raw, 8);
             if (at8 != null && raw8 != null) {
-                b.append(f("\nTarget at 8 clients: ≥ 50 %% of raw → %.0f %% %s; p99 < 50 ms → %.1f ms %s\n",
-                        100 * at8.perSecond() / raw8.perSecond(), met(at8.perSecond() >= 0.5 * raw8.perSecond()),
-                        at8.latencies().percentileMillis(99), met(at8.latencies().percentileMillis(99) < 50)));
+                boolean share = at8.perSecond() >= 0.25 * raw8.perSecond();
+                b.append(f("\nTarget at 8 clients (issue 21): ≥ 25 %% of raw → %.0f %% %s; p99 < 20 ms → %.1f ms %s\n",
+                        100 * at8.perSecond() / raw8.perSecond(), met(share),
+                        at8.latencies().percentileMillis(99), met(at8.latencies().percentileMillis(99) < 20)));
+                if (!share) {
+                    b.append("Why not: an intake is an HTTP request with a token to verify, a body to check against "
+                            + "the card, six rows (five statements) in a reactive Hibernate session and a relay to "
+                            + "Kafka, against two rows over JDBC; docs/performance.md has the profile.\n");
+                }
             }
 
             }
@@ -267,13 +273,16 @@ public final class Benchmark {
                 Footprint.Start st = footprint.starts.get(s);
                 double idle = footprint.idleRssKb.get(s) / 1024.0;
                 double peak = footprint.peakRssKb.getOrDefault(s, 0L) / 1024.0;
-                startMet &= st.toReadySeconds() < 3;
-                rssMet &= idle < 350 && peak < 350;
+                startMet &= st.toReadySeconds() < 1.5;
+                rssMet &= idle < 300 && peak < 300;
                 b.append(f("| %s | %.2f | %.2f | %.0f | %.0f |\n", s, st.toReadySeconds(), st.quarkusSeconds(), idle,
                         peak));
             }
-            b.append(f("\nWhole stack (PostgreSQL, Kafka, four services) ready in %.1f s. Targets: start < 3 s %s; "
-                    + "RSS < 350 MB %s\n", stackReady, met(startMet), met(rssMet)));
+            b.append(f("\nWhole stack (PostgreSQL, Kafka, four services) ready in %.1f s. Targets (issue 21): start "
+                    + "< 1.5 s %s; RSS < 300 MB %s\n", stackReady, met(startMet), met(rssMet)));
+            if (!startMet && !aotCaches()) {
+                b.append("Why not: the services started without AOT caches (scripts/train-aot trains them).\n");
+            }
 
             }
             if (growth != null) {
@@ -329,10 +338,18 @@ public final class Benchmark {
             String mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                     .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GiB")
                     .orElse("?");
-            return f("Machine: %d cores (%s), %s RAM; JDK %s; services with `%s`; Kafka, PostgreSQL, the four "
+            return f("Machine: %d cores (%s), %s RAM; JDK %s; services with `%s`, %s; Kafka, PostgreSQL, the four "
                     + "services and the load generator all on this machine.",
                     Runtime.getRuntime().availableProcessors(), cpu, mem, Runtime.version(),
-                    System.getProperty(LocalStack.JVM_OPTIONS));
+                    System.getProperty(LocalStack.JVM_OPTIONS),
+                    aotCaches() ? "each with its trained AOT cache" : "without AOT caches");
+        }
+
+        /** Whether every service started with an AOT cache (scripts/train-aot; LocalStack adds it when present). */
+        private static boolean aotCaches() {
+            Path root = Path.of(System.getProperty("pupil-data.root", ".")).toAbsolutePath().normalize();
+            return Runtime.version().feature() >= 25 && !"off".equals(System.getProperty(LocalStack.AOT))
+                    && LocalStack.SERVICES.stream().allMatch(s -> Files.exists(LocalStack.aotCache(root, s)));
         }
     }
 }
