@@ -142,8 +142,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** System property: the services' JVM options (the benchmark lets the JIT compile fully). */
     public static final String JVM_OPTIONS = "pupil-data.service-jvm-options";
-    /** Small and quick to start: a laptop runs four of them next to Kafka and PostgreSQL. */
-    public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
+    /**
+     * Small and quick to start: a laptop runs four of them next to Kafka and PostgreSQL. C1 alone, because on two
+     * cores the full JIT's C2 compilations took the CPU the work needed for minutes and gave little back (measured
+     * in docs/performance.md, "Start fast and run fast"); with the trained AOT cache a service is ready in about two
+     * seconds here. Deployments (their own cores) keep the JDK's default JIT.
+     */
+    public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     /**
      * System property: the JDK's AOT cache of each service ({@code target/quarkus-app/app.aot}). {@code auto} (the
      * default) starts with the cache when there is one; {@code record} writes it when the service stops (a training
