@@ -10,11 +10,11 @@ needs_build() {
   [ -n "$(cd "$root" && find . \( -path ./.run -o -path ./.git -o -name target \) -prune -o -type f -newer "$stamp" -print -quit)" ]
 }
 if needs_build; then
-  echo "[local-stack] Building (first time: a few minutes for the downloads) …"
+  echo "[local-stack] Building what changed (the first time a few minutes more, for the downloads) …"
   mkdir -p "$root/.run"
   touch "$stamp.next"
   (cd "$root" && ./mvnw -B -q install -DskipTests)
-  echo "[local-stack] Training the services' AOT caches, so they start in about a second (about two minutes) …"
+  echo "[local-stack] Training the services' AOT caches on this build, so they start in about two seconds (about two minutes) …"
   "$root/scripts/train-aot" || echo "[local-stack] The AOT training failed (logs: .run/aot-training/logs); the services start without caches." >&2
   mv "$stamp.next" "$stamp"
 fi
