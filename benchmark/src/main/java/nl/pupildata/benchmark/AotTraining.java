@@ -17,11 +17,16 @@ import nl.pupildata.runner.LocalStack;
  */
 public final class AotTraining {
 
+    private static final long STARTED = System.nanoTime();
+
     private AotTraining() {
     }
 
+    private static void log(String message) {
+        System.out.printf("[train-aot %4.0f s] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
+    }
+
     public static void main(String[] args) throws Exception {
-        long t0 = System.nanoTime();
         Path root = Path.of(System.getProperty("pupil-data.root", ".")).toAbsolutePath().normalize();
         System.setProperty(LocalStack.AOT, "record");
         for (String service : LocalStack.ALL_SERVICES) {
@@ -38,7 +43,7 @@ public final class AotTraining {
                 api.get("request-service", "/requests", api.director());
                 api.get("deadline-service", "/deadlines", api.director());
             }
-            Benchmark.log("Stopping the services: each writes its AOT cache (about a minute) …");
+            log("Stopping the services: each writes its AOT cache (about a minute) …");
         }
         for (String service : LocalStack.ALL_SERVICES) {
             Path cache = LocalStack.aotCache(root, service);
@@ -46,10 +51,10 @@ public final class AotTraining {
                 throw new IllegalStateException(service + " wrote no AOT cache; see .run/aot-training/logs/" + service
                         + ".log");
             }
-            Benchmark.log(String.format("%s: %s (%.0f MB)", service, root.relativize(cache),
+            log(String.format("%s: %s (%.0f MB)", service, root.relativize(cache),
                     Files.size(cache) / 1e6));
         }
-        Benchmark.log(String.format("Trained the AOT caches in %.0f s.", (System.nanoTime() - t0) / 1e9));
+        log(String.format("Trained the AOT caches in %.0f s.", (System.nanoTime() - STARTED) / 1e9));
         System.exit(0);
     }
 }
