@@ -6,9 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.pupildata.events.SchoolTime;
 
 /**
  * A handful of realistic example requests, entered over the API as school staff would, so that a newcomer
@@ -18,8 +18,6 @@ public final class DemoData {
 
     /** How many requests {@link #load} enters. */
     public static final int COUNT = 9;
-    /** The schools' date, as the services judge it (platform's Clocks.SCHOOL_ZONE), not this machine's. */
-    private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private final LocalStack stack;
@@ -41,7 +39,7 @@ public final class DemoData {
     }
 
     public int load() throws IOException, InterruptedException {
-        LocalDate today = LocalDate.now(SCHOOL_ZONE);
+        LocalDate today = SchoolTime.today(); // the schools' date, as the services judge it
         String apart = """
                 "guardians":[{"id":"g1","name":"Fatima el Amrani","email":"fatima.elamrani@example.nl","hasAuthority":true},
                              {"id":"g2","name":"Youssef el Amrani","email":"youssef.elamrani@example.nl","hasAuthority":true}],

@@ -36,8 +36,8 @@ public final class LocalStack implements AutoCloseable {
     /** The staff web page: started beside the services when the settings give it a port. */
     public static final String STAFF_WEB = "staff-web";
     /** Every packaged application of this repository. */
-    public static final List<String> ALL_SERVICES = List.of("request-service", "consent-service", "deadline-service",
-            "register-service", STAFF_WEB);
+    public static final List<String> ALL_SERVICES = java.util.stream.Stream.concat(SERVICES.stream(),
+            java.util.stream.Stream.of(STAFF_WEB)).toList();
     public static final String DEAD_LETTER_TOPIC = "pupil-data.dead-letter";
     /** Partitions per topic of a local run; a restore must create the topics alike, so keys land where they did. */
     static final int LOCAL_PARTITIONS = 12;

@@ -3,7 +3,6 @@ package nl.pupildata.system;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -113,7 +112,7 @@ class ScaleOutTest {
             String intakeVia = live.get(i % live.size());
             String reviewVia = live.get((i + 1) % live.size());
             Term term = Term.values()[i % Term.values().length];
-            Response r = as("directeur.12ab", intakeVia).body(body("SCALE-" + i, TODAY.minusDays(term.daysAgo)))
+            Response r = QualityCardRoutesTest.as(QualityCardRoutesTest.DIRECTOR, intakeVia).body(body("SCALE-" + i, TODAY.minusDays(term.daysAgo)))
                     .post("/requests");
             if (r.statusCode() != 201) {
                 failures.add("intake " + i + " via " + intakeVia + ": " + r.statusCode() + " " + r.asString());
@@ -121,7 +120,7 @@ class ScaleOutTest {
             }
             String id = r.jsonPath().getString("id");
             accepted.put(id, term);
-            Response review = as("kc.12ab", reviewVia)
+            Response review = QualityCardRoutesTest.as(QualityCardRoutesTest.COORDINATOR, reviewVia)
                     .body("{\"otherPupilsPseudonymised\":true,\"homeSituationChecked\":true}")
                     .post("/requests/" + id + "/review");
             if (review.statusCode() != 200) {
@@ -138,11 +137,6 @@ class ScaleOutTest {
             thread.join(Duration.ofMinutes(3).toMillis());
             assertFalse(thread.isAlive(), "the load finished");
         }
-    }
-
-    static io.restassured.specification.RequestSpecification as(String user, String instance) {
-        return given().baseUri(stack.url(instance)).header("Authorization", "Bearer " + stack.token(user))
-                .contentType(ContentType.JSON);
     }
 
     static String body(String pupilRef, LocalDate receivedOn) {
@@ -193,7 +187,7 @@ class ScaleOutTest {
                     if (expected.equals(seen.get(e.getKey()))) {
                         continue;
                     }
-                    Response r = as("kwaliteit.bestuur", register).get("/register/" + e.getKey());
+                    Response r = QualityCardRoutesTest.as(QualityCardRoutesTest.QUALITY_OFFICER, register).get("/register/" + e.getKey());
                     if (r.statusCode() != 200) {
                         return false;
                     }

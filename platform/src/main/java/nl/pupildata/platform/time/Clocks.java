@@ -5,11 +5,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
+import nl.pupildata.events.SchoolTime;
 
 /** The system clock in the schools' time zone; tests replace it to drive time instead of sleeping. */
 public class Clocks {
 
-    public static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Amsterdam");
+    public static final ZoneId SCHOOL_ZONE = SchoolTime.ZONE;
 
     @Produces
     @Singleton

@@ -18,12 +18,12 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.pupildata.events.SchoolTime;
 import nl.pupildata.staffweb.client.Api;
 import nl.pupildata.staffweb.domain.FormField;
 import nl.pupildata.staffweb.domain.FormState;
 import nl.pupildata.staffweb.domain.IntakeForm;
 import nl.pupildata.staffweb.service.Answer;
-import nl.pupildata.staffweb.service.SchoolTime;
 import nl.pupildata.staffweb.service.ServiceCalls;
 import nl.pupildata.staffweb.service.Viewer;
 

@@ -4,7 +4,7 @@ import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import nl.pupildata.events.Labels;
-import nl.pupildata.staffweb.service.SchoolTime;
+import nl.pupildata.events.SchoolTime;
 
 /** What the templates call by namespace: Dutch words for codes, and moments in Dutch school time. */
 final class TemplateExtensions {

@@ -9,6 +9,7 @@ import java.util.Set;
 import nl.pupildata.staffweb.client.Api;
 import nl.pupildata.staffweb.domain.FormState;
 import nl.pupildata.events.Labels;
+import nl.pupildata.events.SchoolTime;
 import nl.pupildata.staffweb.domain.StepForms;
 
 /** Gathers the request page from the four services, and offers the user the actions their role may take now. */
