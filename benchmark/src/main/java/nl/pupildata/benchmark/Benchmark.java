@@ -51,6 +51,11 @@ public final class Benchmark {
         System.setProperty(LocalStack.JVM_OPTIONS,
                 System.getProperty(LocalStack.JVM_OPTIONS, LocalStack.DEFAULT_JVM_OPTIONS));
 
+        if (arguments.contains("--replay-only")) {
+            replayOnly(options, root, out, report);
+            System.out.println(report.write(out));
+            System.exit(0);
+        }
         if (!arguments.contains("--growth-only")) {
             systemPhases(options, root, out, report);
         }
@@ -124,6 +129,21 @@ public final class Benchmark {
 
             report.replay = new Replay(stack, api, rawUrl).run(options.replayEvents());
             report.write(out);
+        }
+    }
+
+    /**
+     * The replay phase alone, for working on the replay: the demo lifecycles and the warm-up's intake as templates
+     * (as in the whole run, without the propagation and intake phases' requests), then {@link Replay}.
+     */
+    private static void replayOnly(Options options, Path root, Path out, Report report) throws Exception {
+        try (LocalStack stack = stack(root, out.resolve("run-a"))) {
+            stack.start();
+            Api api = new Api(stack);
+            new DemoData(stack).load();
+            Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
+            drain(api);
+            report.replay = new Replay(stack, api, Intake.rawDatabase(stack.postgres())).run(options.replayEvents());
         }
     }
 

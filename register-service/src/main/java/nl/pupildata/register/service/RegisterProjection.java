@@ -37,7 +37,7 @@ public final class RegisterProjection {
                 .chain(() -> keyErased(envelope.requestId()))
                 .invoke(erased -> line.payload = EventJson.toJson(envelope.event(),
                         erased ? ValueSeal.erasedSeal() : ValueSeal.plain()))
-                .chain(line::persist)
+                .chain(line::add)
                 .call(() -> envelope.event() instanceof PersonalDataErased ? erase(envelope.requestId())
                         : Uni.createFrom().voidItem())
                 .chain(() -> timeline(envelope.requestId()))

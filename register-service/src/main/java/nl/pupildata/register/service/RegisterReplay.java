@@ -7,10 +7,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.pupildata.events.Topic;
 import nl.pupildata.events.sealing.KeyRecords;
@@ -30,9 +37,12 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds the register from the start of the three topics. While it runs, queries answer from the partly
  * rebuilt projection and say so ({@code rebuilding: true}); the live consumers keep applying new events. Both
- * record event ids in the same table and an entry is a fold over its timeline in time order, so whichever of
- * the two applies an event first, the result ends equal to the live projection. The replay reads the topics in
- * batches of up to {@value #BATCH} records and applies each batch in one transaction ({@link ReplayBatch}).
+ * write the same timeline, one line per event id, and an entry is a fold over its timeline in time order, so
+ * whichever of the two applies an event first, the result ends equal to the live projection. The replay works in two passes
+ * ({@link ReplayBatch}): it reads the topics to the ends they had when it started, in batches of up to {@value #BATCH}
+ * records, each batch added to the timelines in one transaction; then it folds every request once, {@value #FOLD}
+ * requests per transaction. Until that second pass reaches a request, its entry is missing or holds only what the live
+ * consumer folded.
  */
 @ApplicationScoped
 public class RegisterReplay {
@@ -47,6 +57,10 @@ public class RegisterReplay {
 
     /** Records per poll, applied in one transaction. */
     static final int BATCH = 5000;
+    /** Requests folded per transaction in the second pass (each takes its lock until the commit). */
+    static final int FOLD = 2000;
+    /** Batches or chunks applied at once (two cores here: one reads JSON while the other's batch is written). */
+    static final int IN_FLIGHT = 2;
 
     private final AgroalDataSource dataSource;
     private final ReplayBatch batch;
@@ -75,8 +89,8 @@ public class RegisterReplay {
 
     private void run() {
         Instant started = status.get().startedAt();
-        long read = 0;
-        try {
+        AtomicLong read = new AtomicLong();
+        try (InFlight work = new InFlight()) {
             clearProjection();
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, "register-replay-" + UUID.randomUUID(),
@@ -98,17 +112,74 @@ public class RegisterReplay {
                 while (!caughtUp(consumer, end)) {
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) {
-                        batch.apply(records);
-                        read += records.count();
-                        status.set(new Status("REBUILDING", started, null, read, null));
+                        work.submit(() -> {
+                            batch.addToTimelines(records);
+                            status.set(new Status("REBUILDING", started, null, read.addAndGet(records.count()), null));
+                        });
                     }
                 }
             }
-            status.set(new Status("IDLE", started, Instant.now(), read, null));
-            LOG.infof("Register rebuilt from %d events", read);
+            work.awaitAll();
+            LOG.infof("Register replay: %d events read into the timelines in %d ms; folding the entries", read.get(),
+                    Duration.between(started, Instant.now()).toMillis());
+            for (List<UUID> requests = batch.requestsAfter(null, FOLD); !requests.isEmpty();
+                    requests = batch.requestsAfter(requests.getLast(), FOLD)) {
+                List<UUID> chunk = requests;
+                work.submit(() -> batch.foldEntries(chunk));
+            }
+            work.awaitAll();
+            status.set(new Status("IDLE", started, Instant.now(), read.get(), null));
+            LOG.infof("Register rebuilt from %d events in %d ms", read.get(),
+                    Duration.between(started, Instant.now()).toMillis());
         } catch (Throwable e) {
             LOG.error("Register replay failed", e);
-            status.set(new Status("FAILED", started, Instant.now(), read, e.getMessage()));
+            status.set(new Status("FAILED", started, Instant.now(), read.get(), e.getMessage()));
+        }
+    }
+
+    /**
+     * Up to {@value #IN_FLIGHT} units of the replay's work at once, each in its own transaction: while one waits for
+     * PostgreSQL, the other reads its JSON. The units of a pass are independent (a batch's rows, a chunk's requests),
+     * the per-request locks order them where they meet, and a pass ends when all its units have.
+     */
+    private static final class InFlight implements AutoCloseable {
+        private final ExecutorService workers = Executors.newFixedThreadPool(IN_FLIGHT,
+                Thread.ofPlatform().name("register-replay-", 1).daemon().factory());
+        private final Deque<Future<?>> running = new ArrayDeque<>();
+
+        interface Unit {
+            void run() throws Exception;
+        }
+
+        /** Waits for the oldest unit first when {@value #IN_FLIGHT} are running; a unit's failure ends the replay. */
+        void submit(Unit unit) throws Exception {
+            if (running.size() >= IN_FLIGHT) {
+                awaitOldest();
+            }
+            running.add(workers.submit(() -> {
+                unit.run();
+                return null;
+            }));
+        }
+
+        void awaitAll() throws Exception {
+            while (!running.isEmpty()) {
+                awaitOldest();
+            }
+        }
+
+        private void awaitOldest() throws Exception {
+            try {
+                running.removeFirst().get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+
+        @Override
+        public void close() {
+            running.forEach(f -> f.cancel(true));
+            workers.shutdownNow();
         }
     }
 
