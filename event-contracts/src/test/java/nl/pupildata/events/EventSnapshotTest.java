@@ -1,6 +1,7 @@
 package nl.pupildata.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -43,6 +44,12 @@ class EventSnapshotTest {
         PupilDataEvent event = SampleEvents.of(type);
         assertEquals(event, EventJson.fromJson(type, EventJson.toJson(event, sampleKey(event)), sampleKey(event)));
         assertEquals(event, EventJson.fromJson(type, EventJson.toJson(event)));
+        // Another producer may write schemaVersion elsewhere than first: read the other way, to the same event.
+        String json = EventJson.toJson(event);
+        String versionLast = "{" + json.substring(json.indexOf(',') + 1, json.length() - 1) + ",\"schemaVersion\":"
+                + type.schemaVersion() + "}";
+        assertFalse(versionLast.startsWith("{\"schemaVersion\""));
+        assertEquals(event, EventJson.fromJson(type, versionLast));
     }
 
     /** A fixed key, so that the sealed values in the snapshots stay the same from build to build. */
