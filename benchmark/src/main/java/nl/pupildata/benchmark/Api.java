@@ -17,6 +17,9 @@ import nl.pupildata.runner.LocalStack;
 final class Api {
 
     static final String SCHOOL = "12AB";
+    /** A director of both benchmark schools, made for the run. */
+    static final String DIRECTOR = "bench.director";
+
     /** The seeded school whose register the growth phase reads (see {@link Growth}). */
     static final String SEEDED_SCHOOL = "12AX";
 
@@ -31,11 +34,11 @@ final class Api {
     /** Tokens from the run's Keycloak: a director of both benchmark schools (made for it), the board's officer. */
     Api(LocalStack stack) {
         this.stack = stack;
-        stack.keycloak().createUser("bench.director", "DIRECTOR", List.of(SCHOOL, SEEDED_SCHOOL));
+        stack.keycloak().createUser(DIRECTOR, "DIRECTOR", List.of(SCHOOL, SEEDED_SCHOOL));
     }
 
     String director() {
-        return "Bearer " + stack.token("bench.director");
+        return "Bearer " + stack.token(DIRECTOR);
     }
 
     String officer() {

@@ -22,7 +22,8 @@ import nl.pupildata.runner.LocalStack;
 final class Growth {
 
     record Row(int requests, Latencies intake, Latencies list, Latencies pupil, Latencies schoolCsv,
-            long schoolCsvRows, Latencies fullCsv, long fullCsvRows, String fullCsvNote) {
+            long schoolCsvRows, Latencies fullCsv, long fullCsvRows, String fullCsvNote, Latencies workListPage,
+            Latencies registerPage) {
     }
 
     /** School of seeded request g: 1,000 different BRIN-like codes; g % 1000 == 312 is 12AX. */
@@ -36,6 +37,7 @@ final class Growth {
     private final int samples;
     private String template;
     private int seeded;
+    private StaffPages staff;
 
     Growth(LocalStack stack, Api api, int samples) {
         this.stack = stack;
@@ -56,6 +58,7 @@ final class Growth {
             }
         });
         Thread.sleep(3000); // its consent and deadline events too
+        staff = new StaffPages(stack, Api.DIRECTOR);
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
             Benchmark.log("Filling the databases to " + size + " requests …");
@@ -148,7 +151,27 @@ final class Growth {
             full.add(took);
             fullRows = r.body().lines().count() - 1;
         }
-        return new Row(size, intake, list, pupil, schoolCsv, schoolRows, full, fullRows, note);
+        // Issue 21: the staff page's two lists, as the director of the seeded school sees them in a browser.
+        Latencies workList = page(samples, "/", "<h1>Werklijst</h1>");
+        Latencies register = page(samples, "/register?school=" + Api.SEEDED_SCHOOL,
+                "<h1>Register opvragen leerlinggegevens</h1>");
+        return new Row(size, intake, list, pupil, schoolCsv, schoolRows, full, fullRows, note, workList, register);
+    }
+
+    /** The page, {@code n} times; each must be the page itself (its heading), not an error page or a problem. */
+    private Latencies page(int n, String path, String heading) throws Exception {
+        Latencies l = new Latencies();
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = staff.get(path);
+            long took = System.nanoTime() - t0;
+            if (r.statusCode() != 200 || !r.body().contains(heading) || r.body().contains("role=\"alert\"")) {
+                throw new IllegalStateException("staff page " + path + " answered " + r.statusCode() + " at "
+                        + r.uri() + ": " + r.body().substring(0, Math.min(600, r.body().length())));
+            }
+            l.add(took);
+        }
+        return l;
     }
 
     private Latencies timed(int n, String path, String token, String expect) throws Exception {

@@ -300,6 +300,8 @@ class StaffWebBrowserTest {
         String row = browser.find(By.xpath("//a[@href='/verzoeken/" + id + "']/ancestor::tr")).getText();
         assertTrue(row.contains(after.format(DUTCH)), "the work list shows the new date " + after + ": " + row);
         assertFalse(row.contains(before.format(DUTCH)), row);
+        // The next steps are looked up several at a time, each with the user's token: they show.
+        assertTrue(browser.present(By.cssSelector("table.list td .rule")), "the work list shows next steps");
         browser.screenshot("10-werklijst-privacy-officer");
         browser.axe("Werklijst: privacy officer");
     }

@@ -58,13 +58,15 @@ public class WorkListPage {
             }
         }
         List<WorkList.Row> rows = WorkList.of(open, terms, Map.of());
+        List<UUID> first = rows.stream().limit(NEXT_STEPS).map(WorkList.Row::id).toList();
+        List<Answer<Api.Request>> details = calls.requests(first);
         Map<UUID, Api.Blocker> next = new HashMap<>();
-        rows.stream().limit(NEXT_STEPS).forEach(r -> {
-            Answer<Api.Request> details = calls.request(r.id());
-            if (details.ok() && !details.value().blockers().isEmpty()) {
-                next.put(r.id(), details.value().blockers().get(0));
+        for (int i = 0; i < first.size(); i++) {
+            Answer<Api.Request> d = details.get(i);
+            if (d.ok() && !d.value().blockers().isEmpty()) {
+                next.put(first.get(i), d.value().blockers().get(0));
             }
-        });
+        }
         return Templates.worklist(viewer, WorkList.of(open, terms, next), null);
     }
 }
