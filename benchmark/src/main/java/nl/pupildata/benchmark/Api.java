@@ -26,6 +26,7 @@ final class Api {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern LAG = Pattern.compile("(?m)^pupil_data_consumer_lag\\{[^}]*} ([0-9.eE+]+)$");
     private static final AtomicLong PUPILS = new AtomicLong();
+    private static final AtomicLong TURN = new AtomicLong();
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -57,9 +58,15 @@ final class Api {
                 .formatted(SCHOOL, LocalDate.now(), n);
     }
 
-    /** POST /requests; the new request's id, or null when it was not accepted. */
+    /**
+     * POST /requests, to each running request-service instance in turn; the new request's id, or null when it was
+     * not accepted.
+     */
     String intake() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.url("request-service") + "/requests"))
+        List<String> instances = stack.running("request-service");
+        String instance = instances.isEmpty() ? "request-service"
+                : instances.get((int) (TURN.getAndIncrement() % instances.size()));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.url(instance) + "/requests"))
                 .header("Authorization", director()).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(accessRequest())).build(), HttpResponse.BodyHandlers.ofString());
@@ -70,11 +77,11 @@ final class Api {
         return m.find() ? m.group(1) : null;
     }
 
-    /** Events not yet processed, summed over every service's consumer group and topic (its metrics). */
+    /** Events not yet processed, summed over every running instance's consumers and topics (its metrics). */
     long consumerLag() throws IOException, InterruptedException {
         long lag = 0;
-        for (String service : LocalStack.SERVICES) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/metrics"))
+        for (String instance : LocalStack.SERVICES.stream().flatMap(s -> stack.running(s).stream()).toList()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(instance) + "/q/metrics"))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = LAG.matcher(r.body());
             while (m.find()) {

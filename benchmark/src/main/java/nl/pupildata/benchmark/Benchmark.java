@@ -99,15 +99,23 @@ public final class Benchmark {
             footprint.startSampling(); // memory under load: during propagation (all four) and intake
             String registerDatabase = stack.postgres().jdbcUrl(LocalStack.database("register-service"));
             for (int rate : options.propagationRates()) {
-                log("Propagation at " + rate + " requests/s for " + options.propagation().toSeconds() + " s …");
-                Map<String, Double> cpuBefore = footprint.cpuSeconds();
-                long phase = System.nanoTime();
-                Propagation.Result result = Propagation.run(api, registerDatabase, rate, options.propagation());
-                Map<String, Double> cpu = new LinkedHashMap<>(footprint.cpuSeconds());
-                cpu.replaceAll((k, v) -> v - cpuBefore.get(k));
-                report.propagation.add(new PropagationRun(result, cpu, (System.nanoTime() - phase) / 1e9));
+                propagation(api, footprint, registerDatabase, rate, options, report, 1);
                 report.write(out);
                 drain(api);
+            }
+            // Issue 21: the same with a second instance of every service (the same databases and consumer groups,
+            // as a second replica of each Deployment); the intake goes to the two request-service instances in turn.
+            int busiest = options.propagationRates().getLast();
+            log("Starting a second instance of every service …");
+            List<String> second = stack.startInstances(LocalStack.SERVICES, 2);
+            log("Warming up the second instances (" + options.warmUp().toSeconds() + " s, 2 clients) …");
+            Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
+            drain(api);
+            propagation(api, footprint, registerDatabase, busiest, options, report, 2);
+            report.write(out);
+            drain(api);
+            for (String instance : second) {
+                stack.kill(instance);
             }
 
             // The command side alone: the consuming services would otherwise share the two cores with it while
@@ -119,6 +127,13 @@ public final class Benchmark {
                 log("Intake over HTTP, " + clients + " client(s), " + options.intake().toSeconds() + " s …");
                 report.intake.add(Intake.load("service", clients, options.intake(), Intake.http(api)));
             }
+            String secondIntake = second.stream().filter(i -> LocalStack.serviceOf(i).equals("request-service"))
+                    .findFirst().orElseThrow();
+            stack.restartAll(List.of(secondIntake));
+            Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
+            log("Intake over HTTP, 8 clients, to two request-service instances in turn …");
+            report.intakeTwoInstances = Intake.load("service", 8, options.intake(), Intake.http(api));
+            stack.kill(secondIntake);
             footprint.stopSampling();
             String rawUrl = Intake.rawDatabase(stack.postgres());
             for (int clients : options.clients()) {
@@ -130,6 +145,19 @@ public final class Benchmark {
             report.replay = new Replay(stack, api, rawUrl).run(options.replayEvents());
             report.write(out);
         }
+    }
+
+    /** Requests at {@code rate} per second until each is in the register, with the CPU each service used. */
+    private static void propagation(Api api, Footprint footprint, String registerDatabase, int rate, Options options,
+            Report report, int instances) throws Exception {
+        log("Propagation at " + rate + " requests/s for " + options.propagation().toSeconds() + " s, " + instances
+                + " instance(s) of each service …");
+        Map<String, Double> cpuBefore = footprint.cpuSeconds();
+        long phase = System.nanoTime();
+        Propagation.Result result = Propagation.run(api, registerDatabase, rate, options.propagation());
+        Map<String, Double> cpu = new LinkedHashMap<>(footprint.cpuSeconds());
+        cpu.replaceAll((k, v) -> v - cpuBefore.get(k));
+        report.propagation.add(new PropagationRun(result, cpu, (System.nanoTime() - phase) / 1e9, instances));
     }
 
     /**
@@ -185,7 +213,7 @@ public final class Benchmark {
         System.out.printf("[benchmark %5.0f s] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
     }
 
-    record PropagationRun(Propagation.Result result, Map<String, Double> cpu, double wallSeconds) {
+    record PropagationRun(Propagation.Result result, Map<String, Double> cpu, double wallSeconds, int instances) {
     }
 
     /** The figures, the targets they are held to, and the machine they were measured on. */
@@ -198,6 +226,7 @@ public final class Benchmark {
         final List<Intake.Result> intake = new ArrayList<>();
         final List<Intake.Result> raw = new ArrayList<>();
         final List<PropagationRun> propagation = new ArrayList<>();
+        Intake.Result intakeTwoInstances;
         Replay.Result replay;
         List<Growth.Row> growth;
 
@@ -246,25 +275,36 @@ public final class Benchmark {
                             + "Kafka, against two rows over JDBC; docs/performance.md has the profile.\n");
                 }
             }
+            if (intakeTwoInstances != null) {
+                Intake.Result two = intakeTwoInstances;
+                b.append(f("\nWith two request-service instances, each sent every other request: %.0f req/s at %d "
+                        + "clients, p50 %.1f ms, p99 %.1f ms, %d failed (one instance: %s). Both share these two cores "
+                        + "with PostgreSQL and the load generator, so this shows that a second replica takes its share, "
+                        + "not what a second machine would add.\n", two.perSecond(), two.clients(),
+                        two.latencies().percentileMillis(50), two.latencies().percentileMillis(99), two.failed(),
+                        at8 == null ? "—" : f("%.0f req/s", at8.perSecond())));
+            }
 
             }
             if (!propagation.isEmpty()) {
             b.append("\n### 2. Propagation: POST /requests → its register entry exists (what GET /register/{id} reads)\n\n");
-            b.append("| rate | requests | visible | not accepted | never visible | p50 ms | p99 ms | max ms |"
-                    + " CPU ms per request (request / consent / deadline / register / whole machine) | machine busy |\n");
-            b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
+            b.append("| rate | instances of each service | requests | visible | not accepted | never visible | p50 ms |"
+                    + " p99 ms | max ms | CPU ms per request (request / consent / deadline / register / whole machine) |"
+                    + " machine busy |\n");
+            b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
             for (PropagationRun run : propagation) {
                 Propagation.Result p = run.result();
                 Map<String, Double> cpu = run.cpu();
-                b.append(f("| %d/s | %d | %d | %d | %d | %.0f | %.0f | %.0f | %.1f / %.1f / %.1f / %.1f / %.1f | %.0f %% |\n",
-                        p.ratePerSecond(), p.sent(), p.visible(), p.notAccepted(), p.neverVisible(),
+                b.append(f("| %d/s | %d | %d | %d | %d | %d | %.0f | %.0f | %.0f | %.1f / %.1f / %.1f / %.1f / %.1f | %.0f %% |\n",
+                        p.ratePerSecond(), run.instances(), p.sent(), p.visible(), p.notAccepted(), p.neverVisible(),
                         p.latencies().percentileMillis(50), p.latencies().percentileMillis(99),
                         p.latencies().maxMillis(), perRequest(cpu, "request-service", p),
                         perRequest(cpu, "consent-service", p), perRequest(cpu, "deadline-service", p),
                         perRequest(cpu, "register-service", p), perRequest(cpu, "machine", p),
                         100 * cpu.get("machine") / Runtime.getRuntime().availableProcessors() / run.wallSeconds()));
             }
-            Propagation.Result at50 = propagation.get(propagation.size() - 1).result();
+            Propagation.Result at50 = propagation.stream().filter(r -> r.instances() == 1)
+                    .reduce((a, z) -> z).orElseThrow().result();
             b.append(f("\nTarget at %d/s: p99 < 1 s → %.0f ms %s (entries looked for every %d ms). Before the first "
                     + "rate, every service had caught up with the warm-up's requests after %.1f s.%n", at50.ratePerSecond(),
                     at50.latencies().percentileMillis(99), met(at50.latencies().percentileMillis(99) < 1000

@@ -72,13 +72,20 @@ final class Footprint {
         sampler.join();
     }
 
-    /** CPU seconds (user + system) each service has used so far, and the whole machine's busy seconds. */
+    /**
+     * CPU seconds (user + system) each service has used so far, its running instances together, and the whole
+     * machine's busy seconds.
+     */
     Map<String, Double> cpuSeconds() throws IOException {
         Map<String, Double> cpu = new LinkedHashMap<>();
         for (String service : LocalStack.SERVICES) {
-            String stat = Files.readString(Path.of("/proc", Long.toString(stack.pid(service)), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            cpu.put(service, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+            double seconds = 0;
+            for (String instance : stack.running(service)) {
+                String stat = Files.readString(Path.of("/proc", Long.toString(stack.pid(instance)), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            }
+            cpu.put(service, seconds);
         }
         String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long busy = 0;

@@ -445,6 +445,13 @@ public final class LocalStack implements AutoCloseable {
         awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service);
     }
 
+    /** The instances of a service that are running now: its own name, and those {@link #startInstances} added. */
+    public List<String> running(String service) {
+        return processes.entrySet().stream()
+                .filter(e -> serviceOf(e.getKey()).equals(service) && e.getValue().isAlive())
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** The operating-system process id of a running service (for its memory figures). */
     public long pid(String service) {
         return processes.get(service).pid();
