@@ -3,10 +3,12 @@ package nl.pupildata.staffweb.service;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.GenericType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import nl.pupildata.staffweb.client.Api;
 import nl.pupildata.staffweb.client.Services;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -26,8 +28,11 @@ public class ServiceCalls {
     @RestClient
     Services.Register register;
 
+    /** Calls one page makes at once. */
     static final int AT_ONCE = 8;
-    private final ManagedExecutor lookups = ManagedExecutor.builder().maxAsync(AT_ONCE)
+    /** Calls all pages together make at once (eight pages at full speed), so request-service is not flooded. */
+    static final int ALL_AT_ONCE = 64;
+    private final ManagedExecutor lookups = ManagedExecutor.builder().maxAsync(ALL_AT_ONCE)
             .propagated(ThreadContext.CDI).cleared(ThreadContext.ALL_REMAINING).build();
 
     @PreDestroy
@@ -45,18 +50,27 @@ public class ServiceCalls {
     }
 
     /**
-     * Several requests' details, {@value #AT_ONCE} calls at a time (each with the user's token: the request context
-     * goes along), in the order asked. The work list looks up the next step of up to fifty requests; one after the
-     * other they took most of the page's time.
+     * Several requests' details, in the order asked, in {@value #AT_ONCE} lanes of calls one after the other (each with
+     * the user's token: the request context goes along). The work list looks up the next step of up to fifty
+     * requests; one after the other they took most of the page's time.
      */
     public List<Answer<Api.Request>> requests(List<UUID> ids) {
-        List<CompletableFuture<Answer<Api.Request>>> calls = ids.stream()
-                .map(id -> lookups.supplyAsync(() -> request(id))).toList();
+        int lanes = Math.max(1, Math.min(AT_ONCE, ids.size()));
+        List<CompletableFuture<List<Answer<Api.Request>>>> calls = IntStream.range(0, lanes)
+                .mapToObj(lane -> lookups.supplyAsync(() -> {
+                    List<Answer<Api.Request>> answers = new ArrayList<>();
+                    for (int i = lane; i < ids.size(); i += lanes) {
+                        answers.add(request(ids.get(i)));
+                    }
+                    return answers;
+                })).toList();
+        List<List<Answer<Api.Request>>> byLane;
         try {
-            return calls.stream().map(CompletableFuture::join).toList();
+            byLane = calls.stream().map(CompletableFuture::join).toList();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e; // as the call itself would have thrown
         }
+        return IntStream.range(0, ids.size()).mapToObj(i -> byLane.get(i % lanes).get(i / lanes)).toList();
     }
 
     public Answer<Api.Request> intake(String json) {
