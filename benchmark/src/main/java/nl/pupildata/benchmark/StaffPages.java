@@ -25,8 +25,9 @@ final class StaffPages {
     private static final Pattern LOGIN_ACTION = Pattern.compile("action=\"([^\"]*/login-actions/authenticate[^\"]*)\"");
 
     /**
-     * Redirects are followed here, and cookies kept by name: every party is on localhost, and the JDK's cookie
-     * store does not hand cookies of a host without a dot back (Keycloak would then answer "cookie not found").
+     * Redirects are followed here, and cookies kept by name and sent back as plain {@code name=value}: with the JDK's
+     * CookieManager, Keycloak answered the sign-in with HTTP 400 (the manager sends cookies set with a version
+     * attribute back in RFC 2965's quoted form). Every party is on localhost, so names and values are enough.
      */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
