@@ -22,6 +22,21 @@ import org.junit.jupiter.api.Test;
 
 class EmbeddedInfraTest {
 
+    /** Below the operating system's range for outgoing connections, never handed out twice, and bindable. */
+    @Test
+    void freePortsAreOutsideTheEphemeralRange_distinct_andFree() throws Exception {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            int port = FreePort.find();
+            assertTrue(port >= FreePort.FIRST && port <= FreePort.LAST && port < 32768, "port " + port);
+            assertTrue(seen.add(port), "port " + port + " handed out twice");
+        }
+        int port = FreePort.find();
+        try (var socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertEquals(port, socket.getLocalPort());
+        }
+    }
+
     @Test
     void kafkaKeepsItsDataOverARestartOnTheSamePort() throws Exception {
         Path dir = Files.createTempDirectory("kafka-it");
