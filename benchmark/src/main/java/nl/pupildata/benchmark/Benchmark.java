@@ -56,6 +56,11 @@ public final class Benchmark {
             System.out.println(report.write(out));
             System.exit(0);
         }
+        if (arguments.contains("--intake-only")) {
+            intakeOnly(options, root, out, report);
+            System.out.println(report.write(out));
+            System.exit(0);
+        }
         if (!arguments.contains("--growth-only")) {
             systemPhases(options, root, out, report);
         }
@@ -123,10 +128,7 @@ public final class Benchmark {
             for (String service : List.of("consent-service", "deadline-service", "register-service")) {
                 stack.kill(service);
             }
-            for (int clients : options.clients()) {
-                log("Intake over HTTP, " + clients + " client(s), " + options.intake().toSeconds() + " s …");
-                report.intake.add(Intake.load("service", clients, options.intake(), Intake.http(api)));
-            }
+            intake(api, options, report);
             String secondIntake = second.stream().filter(i -> LocalStack.serviceOf(i).equals("request-service"))
                     .findFirst().orElseThrow();
             stack.restartAll(List.of(secondIntake));
@@ -135,15 +137,46 @@ public final class Benchmark {
             report.intakeTwoInstances = Intake.load("service", 8, options.intake(), Intake.http(api));
             stack.kill(secondIntake);
             footprint.stopSampling();
-            String rawUrl = Intake.rawDatabase(stack.postgres());
-            for (int clients : options.clients()) {
-                log("Raw PostgreSQL (event row + outbox row per transaction), " + clients + " client(s) …");
-                report.raw.add(Intake.load("raw", clients, options.intake(), Intake.raw(rawUrl)));
-            }
+            String rawUrl = raw(stack, options, report);
             report.write(out);
 
             report.replay = new Replay(stack, api, rawUrl).run(options.replayEvents());
             report.write(out);
+        }
+    }
+
+    /** Intake over HTTP at each number of clients, the consuming services stopped. */
+    private static void intake(Api api, Options options, Report report) throws Exception {
+        for (int clients : options.clients()) {
+            log("Intake over HTTP, " + clients + " client(s), " + options.intake().toSeconds() + " s …");
+            report.intake.add(Intake.load("service", clients, options.intake(), Intake.http(api)));
+        }
+    }
+
+    /** The same numbers of clients writing an event row and its outbox row straight into PostgreSQL. */
+    private static String raw(LocalStack stack, Options options, Report report) throws Exception {
+        String rawUrl = Intake.rawDatabase(stack.postgres());
+        for (int clients : options.clients()) {
+            log("Raw PostgreSQL (event row + outbox row per transaction), " + clients + " client(s) …");
+            report.raw.add(Intake.load("raw", clients, options.intake(), Intake.raw(rawUrl)));
+        }
+        return rawUrl;
+    }
+
+    /**
+     * The intake phase alone, for working on the command path: request-service with its relay, the consumers
+     * stopped, then the raw figure right after it on the same machine.
+     */
+    private static void intakeOnly(Options options, Path root, Path out, Report report) throws Exception {
+        try (LocalStack stack = stack(root, out.resolve("run-a"), false)) {
+            stack.start();
+            Api api = new Api(stack);
+            for (String service : List.of("consent-service", "deadline-service", "register-service")) {
+                stack.kill(service);
+            }
+            Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
+            intake(api, options, report);
+            raw(stack, options, report);
         }
     }
 
@@ -271,8 +304,9 @@ public final class Benchmark {
                         at8.latencies().percentileMillis(99), met(at8.latencies().percentileMillis(99) < 20)));
                 if (!share) {
                     b.append("Why not: an intake is an HTTP request with a token to verify, a body to check against "
-                            + "the card, six rows (five statements) in a reactive Hibernate session and a relay to "
-                            + "Kafka, against two rows over JDBC; docs/performance.md has the profile.\n");
+                            + "the card, six rows (four statements and the transaction's begin and commit) in a reactive "
+                            + "Hibernate session and a relay to Kafka, all on the same two cores as PostgreSQL and the "
+                            + "load generator, against two rows over JDBC; docs/performance.md has the profile.\n");
                 }
             }
             if (intakeTwoInstances != null) {
