@@ -2,6 +2,7 @@ package nl.pupildata.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,11 +19,23 @@ public class Caller {
     private final JsonWebToken jwt;
     private final String schoolsClaim;
 
-    public Caller(SecurityIdentity identity, JsonWebToken jwt,
-            @ConfigProperty(name = "pupil-data.security.schools-claim", defaultValue = "schools") String schoolsClaim) {
+    public Caller(SecurityIdentity identity, JsonWebToken jwt, SchoolsClaim schoolsClaim) {
         this.identity = identity;
         this.jwt = jwt;
-        this.schoolsClaim = schoolsClaim;
+        this.schoolsClaim = schoolsClaim.name;
+    }
+
+    /**
+     * The claim's name, read from the configuration once: this bean is made for every request, and a configuration
+     * property injected into it was looked up again each time (visible in intake's profile).
+     */
+    @Singleton
+    static class SchoolsClaim {
+        final String name;
+
+        SchoolsClaim(@ConfigProperty(name = "pupil-data.security.schools-claim", defaultValue = "schools") String name) {
+            this.name = name;
+        }
     }
 
     /**
