@@ -128,7 +128,7 @@ public final class Benchmark {
             for (String service : List.of("consent-service", "deadline-service", "register-service")) {
                 stack.kill(service);
             }
-            intake(api, options, report);
+            intake(stack, api, options, report);
             String secondIntake = second.stream().filter(i -> LocalStack.serviceOf(i).equals("request-service"))
                     .findFirst().orElseThrow();
             stack.restartAll(List.of(secondIntake));
@@ -145,11 +145,18 @@ public final class Benchmark {
         }
     }
 
-    /** Intake over HTTP at each number of clients, the consuming services stopped. */
-    private static void intake(Api api, Options options, Report report) throws Exception {
+    /**
+     * Intake over HTTP at each number of clients, the consuming services stopped, with the CPU request-service used
+     * per request (the figure that carries over to a machine with cores of its own).
+     */
+    private static void intake(LocalStack stack, Api api, Options options, Report report) throws Exception {
+        Footprint footprint = new Footprint(stack);
         for (int clients : options.clients()) {
             log("Intake over HTTP, " + clients + " client(s), " + options.intake().toSeconds() + " s …");
-            report.intake.add(Intake.load("service", clients, options.intake(), Intake.http(api)));
+            double before = footprint.cpuSeconds().get("request-service");
+            Intake.Result result = Intake.load("service", clients, options.intake(), Intake.http(api));
+            report.intake.add(result);
+            report.intakeCpuMs.add(1000 * (footprint.cpuSeconds().get("request-service") - before) / result.ok());
         }
     }
 
@@ -175,7 +182,7 @@ public final class Benchmark {
                 stack.kill(service);
             }
             Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
-            intake(api, options, report);
+            intake(stack, api, options, report);
             raw(stack, options, report);
         }
     }
@@ -257,6 +264,8 @@ public final class Benchmark {
         double drainSeconds;
         Footprint footprint;
         final List<Intake.Result> intake = new ArrayList<>();
+        /** request-service's CPU ms per request in each intake run. */
+        final List<Double> intakeCpuMs = new ArrayList<>();
         final List<Intake.Result> raw = new ArrayList<>();
         final List<PropagationRun> propagation = new ArrayList<>();
         Intake.Result intakeTwoInstances;
@@ -285,14 +294,15 @@ public final class Benchmark {
             b.append("### 1. Intake: POST /requests vs raw PostgreSQL (event row + outbox row per transaction)\n\n");
             b.append("The command side: request-service, its outbox relay to Kafka, PostgreSQL; the consuming services are "
                     + "stopped for this phase, their cost is in section 2.\n\n");
-            b.append("| clients | service req/s | p50 ms | p99 ms | failed | raw tx/s | raw p50 ms | raw p99 ms | service/raw |\n");
-            b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            b.append("| clients | service req/s | p50 ms | p99 ms | failed | request-service CPU ms/request | raw tx/s "
+                    + "| raw p50 ms | raw p99 ms | service/raw |\n");
+            b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (int i = 0; i < intake.size(); i++) {
                 Intake.Result s = intake.get(i);
                 Intake.Result r = raw.get(i);
-                b.append(f("| %d | %.0f | %.1f | %.1f | %d | %.0f | %.1f | %.1f | %.0f %% |\n", s.clients(),
+                b.append(f("| %d | %.0f | %.1f | %.1f | %d | %.2f | %.0f | %.1f | %.1f | %.0f %% |\n", s.clients(),
                         s.perSecond(), s.latencies().percentileMillis(50), s.latencies().percentileMillis(99),
-                        s.failed(), r.perSecond(), r.latencies().percentileMillis(50),
+                        s.failed(), intakeCpuMs.get(i), r.perSecond(), r.latencies().percentileMillis(50),
                         r.latencies().percentileMillis(99), 100 * s.perSecond() / r.perSecond()));
             }
             Intake.Result at8 = find(intake, 8);
