@@ -144,9 +144,12 @@ public final class EmbeddedKeycloak implements AutoCloseable {
 
     /**
      * An access token of a demo user (password grant of the scripts client), reused for a few minutes: the
-     * services accept a token for as long as Keycloak's lifespan and their own maximum age allow.
+     * services accept a token for as long as Keycloak's lifespan and their own maximum age allow. One sign-in at a
+     * time: when the token of many client threads ran out together, each signed in at once, and the realm's
+     * brute-force detection took the burst for an attack and disabled the user for a while
+     * ({@code user_temporarily_disabled}; 31 failed intakes in a benchmark at 32 clients).
      */
-    public String token(String username) {
+    public synchronized String token(String username) {
         CachedToken cached = tokens.get(username);
         if (cached != null && System.nanoTime() - cached.fetchedAt() < TOKEN_REUSE.toNanos()) {
             return cached.token();
