@@ -123,12 +123,8 @@ public final class Benchmark {
                 stack.kill(instance);
             }
 
-            // The command side alone: the consuming services would otherwise share the two cores with it while
-            // they work through what the intake sends (their cost per request is measured above).
-            for (String service : List.of("consent-service", "deadline-service", "register-service")) {
-                stack.kill(service);
-            }
-            intake(stack, api, options, report);
+            stopConsumers(stack);
+            intake(footprint, api, options, report);
             String secondIntake = second.stream().filter(i -> LocalStack.serviceOf(i).equals("request-service"))
                     .findFirst().orElseThrow();
             stack.restartAll(List.of(secondIntake));
@@ -149,14 +145,23 @@ public final class Benchmark {
      * Intake over HTTP at each number of clients, the consuming services stopped, with the CPU request-service used
      * per request (the figure that carries over to a machine with cores of its own).
      */
-    private static void intake(LocalStack stack, Api api, Options options, Report report) throws Exception {
-        Footprint footprint = new Footprint(stack);
+    private static void intake(Footprint footprint, Api api, Options options, Report report) throws Exception {
         for (int clients : options.clients()) {
             log("Intake over HTTP, " + clients + " client(s), " + options.intake().toSeconds() + " s …");
             double before = footprint.cpuSeconds().get("request-service");
             Intake.Result result = Intake.load("service", clients, options.intake(), Intake.http(api));
             report.intake.add(result);
             report.intakeCpuMs.add(1000 * (footprint.cpuSeconds().get("request-service") - before) / result.ok());
+        }
+    }
+
+    /**
+     * The command side alone: the consuming services would otherwise share the two cores with request-service while
+     * they work through what the intake sends (their cost per request is measured in the propagation phase).
+     */
+    private static void stopConsumers(LocalStack stack) throws InterruptedException {
+        for (String service : List.of("consent-service", "deadline-service", "register-service")) {
+            stack.kill(service);
         }
     }
 
@@ -178,11 +183,9 @@ public final class Benchmark {
         try (LocalStack stack = stack(root, out.resolve("run-a"), false)) {
             stack.start();
             Api api = new Api(stack);
-            for (String service : List.of("consent-service", "deadline-service", "register-service")) {
-                stack.kill(service);
-            }
+            stopConsumers(stack);
             Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
-            intake(stack, api, options, report);
+            intake(new Footprint(stack), api, options, report);
             raw(stack, options, report);
         }
     }
