@@ -79,6 +79,34 @@ class RequestHandlingTests {
     }
 
     @Test
+    void nextStepsOfManyRequestsInOneCallAreTheirFirstBlockers() {
+        String access = ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\"";
+        UUID first = intake(body("PARENT_ACCESS", "EMAIL", access));
+        UUID second = intake(body("SUPPORT_FILE", "IN_PERSON", ",\"fields\":{\"hulpvraag\":\"Rekenen\"}"));
+        UUID foreign = UUID.fromString(given().header("Authorization", Tokens.bearer("DIRECTOR", "34CD"))
+                .contentType(ContentType.JSON).body(body("PARENT_ACCESS", "EMAIL", access).replace("12AB", "34CD"))
+                .post("/requests").then().statusCode(201).extract().path("id"));
+        step(DIRECTOR, first, "acknowledgement", "{\"expectedOn\":\"" + LocalDate.now().plusDays(14)
+                + "\",\"otherGuardiansMentioned\":true}").statusCode(200);
+        String query = "/requests/next-steps?id=" + second + "&id=" + foreign + "&id=" + UUID.randomUUID() + "&id="
+                + first;
+        // Another school's request and an unknown one are left out, as the list leaves them out; the order is kept.
+        given().header("Authorization", DIRECTOR).get(query).then().statusCode(200)
+                .body("requestId", contains(second.toString(), first.toString()))
+                .body("status", contains("RECEIVED", "IN_PROGRESS"));
+        for (UUID id : List.of(first, second)) {
+            String expected = given().header("Authorization", DIRECTOR).get("/requests/" + id).then().statusCode(200)
+                    .extract().path("blockers[0].rule");
+            assertNotNull(expected, "a new request has something to do");
+            given().header("Authorization", DIRECTOR).get("/requests/next-steps?id=" + id).then().statusCode(200)
+                    .body("[0].next.rule", is(expected)).body("[0].next.message", not(emptyOrNullString()));
+        }
+        String tooMany = "/requests/next-steps?" + String.join("&", java.util.Collections.nCopies(101, "id=" + first));
+        given().header("Authorization", DIRECTOR).get(tooMany).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", is("id"));
+    }
+
+    @Test
     void aRefusedCommandLeavesTheEventStoreAndTheTopicUntouched() {
         UUID id = intake(body("PARENT_ACCESS", "EMAIL",
                 ",\"requester\":{\"guardianId\":\"g1\"},\"accessMode\":\"PDF_BY_SECURE_MAIL\""));

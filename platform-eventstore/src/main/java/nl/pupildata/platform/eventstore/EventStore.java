@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.EventEnvelope;
@@ -52,6 +55,28 @@ public class EventStore {
         return keys.sealOf(streamId).chain(seal -> StoredEvent.<StoredEvent>list("streamId = ?1 order by version",
                         streamId)
                 .map(rows -> new Stream(streamId, rows.stream().map(row -> toEnvelope(row, seal)).toList(), seal)));
+    }
+
+    /**
+     * Many streams at once, in two queries (their keys, then their events) however many they are: what a list that
+     * shows something of each request's state needs. A stream without events is left out.
+     */
+    public Uni<Map<UUID, Stream>> load(Collection<UUID> streamIds) {
+        if (streamIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return keys.sealsOf(streamIds).chain(seals -> StoredEvent.<StoredEvent>list(
+                "streamId in ?1 order by streamId, version", List.copyOf(streamIds)).map(rows -> {
+                    Map<UUID, List<EventEnvelope>> events = new LinkedHashMap<>();
+                    for (StoredEvent row : rows) {
+                        ValueSeal seal = seals.getOrDefault(row.streamId, ValueSeal.notYetKnown(row.streamId));
+                        events.computeIfAbsent(row.streamId, id -> new ArrayList<>()).add(toEnvelope(row, seal));
+                    }
+                    Map<UUID, Stream> streams = new LinkedHashMap<>();
+                    events.forEach((id, list) -> streams.put(id, new Stream(id, List.copyOf(list),
+                            seals.getOrDefault(id, ValueSeal.notYetKnown(id)))));
+                    return streams;
+                }));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import nl.pupildata.events.*;
@@ -93,6 +94,32 @@ class EventStoreTests {
                 + "' and secret is not null", rs -> rs.getLong(1)));
         Await.until("the key outbox is empty", WAIT, () -> Sql.query("select count(*) from key_outbox",
                 rs -> rs.getLong(1)).get(0) == 0);
+    }
+
+    /** The work list's next steps load fifty streams at once: each opened with its own key, an erased one as erased. */
+    @Test
+    void manyStreamsLoadAtOnce_eachWithItsOwnSeal_unknownOnesLeftOut() {
+        List<RequestReceived> received = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            UUID id = UUID.randomUUID();
+            received.add(new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS, LocalDate.now(),
+                    ReceivedVia.EMAIL, "LL-" + id, 4, false, List.of(new GuardianRef("g-" + id, true)), false,
+                    RequesterCategory.GUARDIAN, "g-" + id, AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null));
+            append(id, 0, received.get(i));
+        }
+        UUID kept = received.get(0).requestId();
+        UUID erased = received.get(1).requestId();
+        append(kept, 1, new RequestWithdrawn(kept, "director"));
+        OnVertx.await(() -> Panache.withTransaction(() -> keys.erase(erased)));
+        Map<UUID, EventStore.Stream> streams = OnVertx.await(() -> Panache.withSession(
+                () -> store.load(List.of(erased, UUID.randomUUID(), kept))));
+        assertEquals(List.of(erased, kept).stream().sorted().toList(), streams.keySet().stream().sorted().toList());
+        assertEquals(List.of(received.get(0), new RequestWithdrawn(kept, "director")), streams.get(kept).history());
+        assertEquals(ValueSeal.erasedSeal(), streams.get(erased).seal(), "an append after it writes erased values");
+        RequestReceived shredded = (RequestReceived) streams.get(erased).history().get(0);
+        assertEquals(ValueSeal.ERASED, shredded.pupilRef());
+        assertEquals(1, streams.get(erased).version());
+        assertEquals(Map.of(), OnVertx.await(() -> Panache.withSession(() -> store.load(List.of()))));
     }
 
     @Test

@@ -36,6 +36,25 @@ public class KeyRing {
                         : seal(requestId, rows.get(0) == null ? null : BASE64.decode(rows.get(0))));
     }
 
+    /** The seals of many requests at once, in one query: a request whose key is not known here is left out. */
+    public Uni<Map<UUID, ValueSeal>> sealsOf(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select request_id, encode(secret, 'base64') from request_key where request_id in (:ids)",
+                        Object[].class)
+                .setParameter("ids", requestIds).getResultList())
+                .map(rows -> {
+                    Map<UUID, ValueSeal> seals = new HashMap<>();
+                    for (Object[] row : rows) {
+                        UUID id = (UUID) row[0];
+                        seals.put(id, seal(id, row[1] == null ? null : BASE64.decode((String) row[1])));
+                    }
+                    return seals;
+                });
+    }
+
     /** Keeps a key as it came (a key already known, or erased, stays as it is). */
     public Uni<Void> learn(UUID requestId, byte[] secret) {
         return Panache.getSession().chain(s -> s.createNativeQuery("insert into request_key (request_id, secret)"

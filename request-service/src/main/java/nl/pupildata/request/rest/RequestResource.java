@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.model.Consultation;
-import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.ResearchDecision;
 import nl.pupildata.events.model.CorrectionOutcome;
 import nl.pupildata.events.model.ShareChannel;
@@ -125,6 +124,23 @@ public class RequestResource {
         filter(query, params, "kind", "kind", kind);
         return Panache.withSession(() -> RequestView
                 .<RequestView>find(query + " order by receivedOn desc, updatedAt desc", params).page(0, 200).list());
+    }
+
+    /** The most requests one call may ask the next step of. */
+    static final int MOST_NEXT_STEPS = 100;
+
+    @GET
+    @Path("next-steps")
+    @RolesAllowed({ Roles.DIRECTOR, Roles.QUALITY_COORDINATOR, Roles.ADMIN_STAFF, Roles.QUALITY_OFFICER,
+            Roles.PRIVACY_OFFICER, Roles.SAFEGUARDING_OFFICER })
+    @Operation(summary = "The next step of each request named (id, repeated; at most 100): the first requirement of "
+            + "the card not met yet, as in the request's blockers; requests the caller may not see are left out")
+    public Uni<List<RequestHandling.NextStep>> nextSteps(@QueryParam("id") List<UUID> ids) {
+        if (ids.size() > MOST_NEXT_STEPS) {
+            throw ProblemException.invalid(null, List.of(new Violation("id",
+                    "hoogstens " + MOST_NEXT_STEPS + " verzoeken per keer, niet " + ids.size())));
+        }
+        return handling.nextSteps(ids, caller::maySee);
     }
 
     // --- Handling steps -------------------------------------------------------------------------------
@@ -463,8 +479,7 @@ public class RequestResource {
         return new RequestDetails(state.id(), state.kind().name(), state.schoolBrin(), state.status().name(),
                 state.complexity() == null ? null : state.complexity().name(), state.received().receivedOn(), consent,
                 view == null ? null : view.exemption, view == null ? null : view.dueOn,
-                RequestGuide.blockers(state, consent, view == null || view.exemption == null ? null
-                        : ExemptionGround.valueOf(view.exemption)), RequestGuide.allowedActions(state),
+                RequestHandling.blockers(state, view), RequestGuide.allowedActions(state),
                 new Pupil(state.received().pupilRef(), h.people().pupilName(), state.received().pupilGroup()),
                 h.people().guardians(), state.guardiansLivingApart(), h.consultations());
     }

@@ -53,6 +53,11 @@ public final class Api {
             String complexity, boolean consentSatisfied, LocalDate dueOn) {
     }
 
+    /** A request's next step: the first of its blockers (none when nothing blocks it). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NextStep(UUID requestId, String status, Blocker next) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record WorkItem(UUID requestId, String schoolBrin, LocalDate dueOn, String status, long daysLeft) {
     }

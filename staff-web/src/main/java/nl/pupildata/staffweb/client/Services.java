@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -35,6 +36,10 @@ public final class Services {
         @GET
         @Path("{id}")
         Response get(@PathParam("id") UUID id);
+
+        @GET
+        @Path("next-steps")
+        Response nextSteps(@QueryParam("id") List<UUID> ids);
 
         @POST
         Response receive(String intakeJson);

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import nl.pupildata.staffweb.client.Api;
 import nl.pupildata.staffweb.domain.WorkList;
 import nl.pupildata.staffweb.service.Answer;
@@ -24,7 +26,7 @@ import nl.pupildata.staffweb.service.Viewer;
 @Produces(MediaType.TEXT_HTML)
 public class WorkListPage {
 
-    /** At most this many requests get their next step looked up (each is one call to request-service). */
+    /** At most this many requests, the most urgent, show their next step (one call to request-service for all). */
     static final int NEXT_STEPS = 50;
 
     @CheckedTemplate
@@ -37,35 +39,37 @@ public class WorkListPage {
     @Inject
     ServiceCalls calls;
 
+    /**
+     * Five reads at once (the open requests by status, the terms missed or due soon and those running), then the next
+     * steps of the fifty most urgent in one call.
+     */
     @GET
     @Blocking
     public TemplateInstance show() {
+        List<CompletableFuture<Answer<List<Api.RequestRow>>>> lists = WorkList.OPEN.stream()
+                .map(status -> calls.start(() -> calls.requests(status))).toList();
+        List<CompletableFuture<Answer<List<Api.WorkItem>>>> workLists = !viewer.may("worklist") ? List.of()
+                : Stream.of(null, "RUNNING").map(status -> calls.start(() -> calls.workList(status))).toList();
         List<Api.RequestRow> open = new ArrayList<>();
-        for (String status : WorkList.OPEN) {
-            Answer<List<Api.RequestRow>> requests = calls.requests(status);
+        for (CompletableFuture<Answer<List<Api.RequestRow>>> list : lists) {
+            Answer<List<Api.RequestRow>> requests = ServiceCalls.await(list);
             if (!requests.ok()) {
                 return Templates.worklist(viewer, List.of(), requests.problem().detail());
             }
             open.addAll(requests.value());
         }
         Map<UUID, Api.WorkItem> terms = new HashMap<>();
-        if (viewer.may("worklist")) {
-            for (String status : new String[] { null, "RUNNING" }) {
-                Answer<List<Api.WorkItem>> items = calls.workList(status);
-                if (items.ok()) {
-                    items.value().forEach(i -> terms.put(i.requestId(), i));
-                }
+        for (CompletableFuture<Answer<List<Api.WorkItem>>> workList : workLists) {
+            Answer<List<Api.WorkItem>> items = ServiceCalls.await(workList);
+            if (items.ok()) {
+                items.value().forEach(i -> terms.put(i.requestId(), i));
             }
         }
-        List<WorkList.Row> rows = WorkList.of(open, terms, Map.of());
-        List<UUID> first = rows.stream().limit(NEXT_STEPS).map(WorkList.Row::id).toList();
-        List<Answer<Api.Request>> details = calls.requests(first);
+        List<UUID> first = WorkList.of(open, terms, Map.of()).stream().limit(NEXT_STEPS).map(WorkList.Row::id).toList();
         Map<UUID, Api.Blocker> next = new HashMap<>();
-        for (int i = 0; i < first.size(); i++) {
-            Answer<Api.Request> d = details.get(i);
-            if (d.ok() && !d.value().blockers().isEmpty()) {
-                next.put(first.get(i), d.value().blockers().get(0));
-            }
+        Answer<List<Api.NextStep>> steps = calls.nextSteps(first);
+        if (steps.ok()) {
+            steps.value().stream().filter(s -> s.next() != null).forEach(s -> next.put(s.requestId(), s.next()));
         }
         return Templates.worklist(viewer, WorkList.of(open, terms, next), null);
     }

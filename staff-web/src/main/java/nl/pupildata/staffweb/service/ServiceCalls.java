@@ -3,12 +3,11 @@ package nl.pupildata.staffweb.service;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.GenericType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
+import java.util.function.Supplier;
 import nl.pupildata.staffweb.client.Api;
 import nl.pupildata.staffweb.client.Services;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -28,9 +27,7 @@ public class ServiceCalls {
     @RestClient
     Services.Register register;
 
-    /** Calls one page makes at once. */
-    static final int AT_ONCE = 8;
-    /** Calls all pages together make at once (eight pages at full speed), so request-service is not flooded. */
+    /** Calls all pages together make at once, so that the services are not flooded. */
     static final int ALL_AT_ONCE = 64;
     private final ManagedExecutor lookups = ManagedExecutor.builder().maxAsync(ALL_AT_ONCE)
             .propagated(ThreadContext.CDI).cleared(ThreadContext.ALL_REMAINING).build();
@@ -50,27 +47,29 @@ public class ServiceCalls {
     }
 
     /**
-     * Several requests' details, in the order asked, in {@value #AT_ONCE} lanes of calls one after the other (each with
-     * the user's token: the request context goes along). The work list looks up the next step of up to fifty
-     * requests; one after the other they took most of the page's time.
+     * Starts a call on another thread, with the user's request context (and so their token): a page makes the calls
+     * that do not depend on each other at once and then {@link #await}s them.
      */
-    public List<Answer<Api.Request>> requests(List<UUID> ids) {
-        int lanes = Math.max(1, Math.min(AT_ONCE, ids.size()));
-        List<CompletableFuture<List<Answer<Api.Request>>>> calls = IntStream.range(0, lanes)
-                .mapToObj(lane -> lookups.supplyAsync(() -> {
-                    List<Answer<Api.Request>> answers = new ArrayList<>();
-                    for (int i = lane; i < ids.size(); i += lanes) {
-                        answers.add(request(ids.get(i)));
-                    }
-                    return answers;
-                })).toList();
-        List<List<Answer<Api.Request>>> byLane;
+    public <T> CompletableFuture<T> start(Supplier<T> call) {
+        return lookups.supplyAsync(call);
+    }
+
+    /** A started call's answer; a call that failed throws as the call itself would have thrown. */
+    public static <T> T await(CompletableFuture<T> call) {
         try {
-            byLane = calls.stream().map(CompletableFuture::join).toList();
+            return call.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e; // as the call itself would have thrown
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return IntStream.range(0, ids.size()).mapToObj(i -> byLane.get(i % lanes).get(i / lanes)).toList();
+    }
+
+    /** The next step of each request asked (request-service answers at most 100 in one call). */
+    public Answer<List<Api.NextStep>> nextSteps(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return new Answer<>(List.of(), null);
+        }
+        return Answer.of(requests.nextSteps(ids), new GenericType<>() {
+        });
     }
 
     public Answer<Api.Request> intake(String json) {
