@@ -337,7 +337,7 @@ public class RequestHandling {
 
     /**
      * The next step of each request asked that the caller may see, in the order asked; unknown requests and those of
-     * other schools are left out. Four queries however many (the work list asks fifty): their keys, their events,
+     * other schools are left out. Three queries however many (the work list asks fifty): their keys, their events,
      * their rows — not a call and a stream load per request.
      */
     public Uni<List<NextStep>> nextSteps(List<UUID> ids, SchoolCheck schoolCheck) {
