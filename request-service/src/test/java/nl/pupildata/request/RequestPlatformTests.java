@@ -252,8 +252,9 @@ class RequestPlatformTests {
         LocalDate due = LocalDate.now().plusWeeks(4);
         TopicProbe.publishFromANewerVersion(EventEnvelope.wrap(new DeadlineSet(id, "deadline-service", "12AB",
                 LocalDate.now().minusDays(1), due), Instant.now()));
-        Await.until("both are applied", WAIT, () -> due.toString().equals(String.valueOf(dueOn(id))));
-        assertTrue(consentSatisfied(id));
+        // Two topics, two consumers: neither is applied before the other, so wait for each.
+        Await.until("the deadline is applied", WAIT, () -> due.toString().equals(String.valueOf(dueOn(id))));
+        Await.until("the consent is applied", WAIT, () -> consentSatisfied(id));
     }
 
     private boolean consentSatisfied(UUID id) {
