@@ -28,6 +28,19 @@ public final class EventValues {
         return "geen geldige referentie: 1 tot 40 letters, cijfers, punten of streepjes (geen naam of e-mailadres)";
     }
 
+    /**
+     * Why this typed text cannot be stored, or null when it can: a control character other than a line break or a
+     * tab. A NUL above all: PostgreSQL refuses it in text, so it would fail the write (a 500 for the one who typed
+     * it) or, in an event, stop every consumer that stores the text. Checked for all that staff type, not only for
+     * what goes into an event.
+     */
+    public static String invisibleCharacterProblem(String value) {
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            return "bevat onzichtbare tekens";
+        }
+        return null;
+    }
+
     /** Why this reason or description may not go into an event, or null when it may (and when there is none). */
     public static String textProblem(String value) {
         if (value == null) {
@@ -36,10 +49,9 @@ public final class EventValues {
         if (value.length() > MAX_TEXT) {
             return "te lang (hoogstens " + MAX_TEXT + " tekens)";
         }
-        // A control character (a NUL above all) cannot be stored by the services that learn the text from the event:
-        // one such event would stop their consumer.
-        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            return "bevat onzichtbare tekens";
+        String invisible = invisibleCharacterProblem(value);
+        if (invisible != null) {
+            return invisible;
         }
         if (EMAIL_IN_TEXT.matcher(value).find()) {
             return "bevat een e-mailadres; noem geen personen, alleen de reden";

@@ -90,7 +90,7 @@ public final class IntakeRules {
         }
         checkGuardians(in, missing, malformed);
         checkPerKind(in, missing, malformed);
-        checkSizes(in, malformed);
+        checkTexts(in, malformed);
         if (in.kind() == RequestKind.PARENT_ACCESS) {
             missing.addAll(parentAccessMissing(in));
         }
@@ -192,11 +192,15 @@ public final class IntakeRules {
         }
     }
 
-    private static void checkSizes(Intake in, List<Field> malformed) {
+    /** Every text typed at intake is bounded and storable (no control characters but line breaks and tabs). */
+    private static void checkTexts(Intake in, List<Field> malformed) {
         for (Map.Entry<String, String> text : in.texts()) {
             int limit = text.getKey().startsWith("fields.") ? MAX_FIELD_VALUE : MAX_TEXT;
+            String invisible = EventValues.invisibleCharacterProblem(text.getValue());
             if (text.getValue().length() > limit) {
                 malformed.add(new Field(text.getKey(), "te lang (hoogstens " + limit + " tekens)"));
+            } else if (invisible != null && malformed.stream().noneMatch(f -> f.field().equals(text.getKey()))) {
+                malformed.add(new Field(text.getKey(), invisible));
             }
         }
         if (in.fields() != null && in.fields().size() > MAX_FIELDS) {

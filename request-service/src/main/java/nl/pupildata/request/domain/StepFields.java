@@ -143,6 +143,8 @@ public final class StepFields {
         }
         references.forEach((field, value) -> add(f, field, EventValues.referenceProblem(value)));
         texts.forEach((field, value) -> add(f, field, EventValues.textProblem(value)));
+        // All else typed is stored in this service (its event store, the personal details): storable, too.
+        texts(command).forEach((field, value) -> add(f, field, EventValues.invisibleCharacterProblem(value)));
     }
 
     private static void add(Fields f, String field, String problem) {
@@ -213,6 +215,8 @@ public final class StepFields {
             f.required(at + ".hasAuthority", x.hasAuthority());
             if (x.email() != null && !IntakeRules.EMAIL.matcher(x.email()).matches()) {
                 f.failed.add(new Field(at + ".email", "geen geldig e-mailadres"));
+            } else {
+                add(f, at + ".email", EventValues.invisibleCharacterProblem(x.email()));
             }
             for (String text : java.util.Arrays.asList(x.id(), x.name(), x.email())) {
                 if (text != null && text.length() > IntakeRules.MAX_TEXT) {

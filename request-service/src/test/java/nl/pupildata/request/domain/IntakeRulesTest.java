@@ -206,4 +206,23 @@ class IntakeRulesTest {
         assertTrue(fields.containsAll(List.of("schoolBrin", "receivedOn", "guardians[0].email", "requester.guardianId")),
                 fields.toString());
     }
+
+    @Test
+    void aControlCharacterInAnyTypedTextIsRefusedNamingTheField_becausePostgresCannotStoreANul() {
+        // Found by BadInputTest (seed 10961280278199): a NUL in the requester's name reached the database as a 500.
+        Intake in = thirdParty(ThirdPartyTopic.DYSLEXIA_CARE, ReceivedVia.EMAIL, "j@zorg.nl");
+        Intake bad = new Intake(in.kind(), in.schoolBrin(), in.receivedOn(), in.receivedVia(),
+                new Intake.Pupil("P-2", "No\u0000or", LocalDate.of(2018, 1, 1), 3, false), in.guardians(),
+                in.guardiansLivingApart(), new Intake.Requester(null, "Veilig Thuis", "J.\u0007Jansen", null, null),
+                null, in.topic(), null, null, null, Map.of("hulpvraag", "lezen\u0000"));
+        RuleViolation v = assertThrows(RuleViolation.class, () -> rules.receive(UUID.randomUUID(), "x", bad, TODAY));
+        assertTrue(v.invalidInput());
+        assertEquals(List.of("pupil.name", "requester.name", "fields.hulpvraag"),
+                v.fields().stream().map(RuleViolation.Field::field).toList());
+        assertEquals("bevat onzichtbare tekens", v.fields().get(0).message());
+        Intake lineBreaks = new Intake(in.kind(), in.schoolBrin(), in.receivedOn(), in.receivedVia(), in.pupil(),
+                in.guardians(), in.guardiansLivingApart(), in.requester(), null, in.topic(), null, null, null,
+                Map.of("hulpvraag", "lezen\r\nen\tspellen"));
+        assertNotNull(rules.receive(UUID.randomUUID(), "x", lineBreaks, TODAY), "line breaks and tabs are text");
+    }
 }

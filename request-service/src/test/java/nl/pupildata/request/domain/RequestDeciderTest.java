@@ -326,6 +326,22 @@ class RequestDeciderTest {
         }
 
         @Test
+        void whatStaffTypeInAStepIsStorable_noControlCharacters() {
+            given(apart);
+            assertEquals("description", assertThrows(RuleViolation.class,
+                    () -> when(new RequestCorrection("datum\u0000fout"))).fields().get(0).field());
+            assertEquals("question", assertThrows(RuleViolation.class, () -> when(new AskConsultation(UUID.randomUUID(),
+                    Consultation.QUALITY_OFFICER, "Weigeren?\u001b"))).fields().get(0).field());
+            RuleViolation guardian = assertThrows(RuleViolation.class, () -> when(new CorrectGuardians(List.of(
+                    new Intake.Guardian("g1", "Anna\u0000", "anna@example.nl", true),
+                    new Intake.Guardian("g2", "Bram", "bram\u0000@example.nl", true)), true)));
+            assertEquals(Set.of("guardians[0].name", "guardians[1].email"),
+                    Set.copyOf(guardian.fields().stream().map(RuleViolation.Field::field).toList()));
+            assertTrue(guardian.fields().stream().allMatch(f -> f.message().equals("bevat onzichtbare tekens")));
+            assertFalse(when(new RequestCorrection("datum\r\nis fout")).isEmpty(), "a line break is text");
+        }
+
+        @Test
         void swv4_noNationalNumberInWhatStaffTypeInAStep() {
             given(apart);
             RuleViolation v = assertThrows(RuleViolation.class,
