@@ -169,20 +169,29 @@ public final class LocalRun {
         return properties;
     }
 
-    /** Services and a PostgreSQL that an earlier run on this folder started and could not stop (it was killed). */
+    /**
+     * Services and a PostgreSQL that an earlier run on this folder started and could not stop (it was killed). The
+     * services are all asked to stop at once and then awaited together: with the killed run's Kafka gone, each takes
+     * seconds to give up on it, and one after the other that added up to half a minute.
+     */
     static void stopLeftovers(DataFolder data) {
+        List<ProcessHandle> stopping = new ArrayList<>();
         for (DataFolder.Started s : data.recordedProcesses()) {
             s.stillRunning().ifPresent(p -> {
                 log(s.name() + " of an earlier run (pid " + p.pid() + ") is still running; stopping it …");
                 p.descendants().forEach(ProcessHandle::destroy); // Keycloak's JVM under kc.sh
                 p.destroy();
-                try {
-                    p.onExit().get(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    p.destroyForcibly();
-                    p.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
-                }
+                stopping.add(p);
             });
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (ProcessHandle p : stopping) {
+            try {
+                p.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+                p.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
+            }
         }
         EmbeddedPostgresServer.stopLeftover(LocalStack.postgresDir(data.dir()), LocalRun::log)
                 .ifPresent(pid -> log("Stopped it; starting it again on the same data."));

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class LocalRunDurabilityTest {
 
     static final Duration WAIT = Duration.ofSeconds(90);
+    static final long T0 = System.nanoTime();
     static final String DIRECTOR = "directeur.12ab";
     static final String COORDINATOR = "kc.12ab";
     static final String OFFICER = "kwaliteit.bestuur";
@@ -56,6 +57,8 @@ class LocalRunDurabilityTest {
                         StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {
                         output.add(line);
+                        // Echoed with the seconds since this class was loaded: the report shows where its minutes go.
+                        System.out.printf("[%6.1f] %s%n", (System.nanoTime() - T0) / 1e9, line);
                     }
                 } catch (IOException ended) {
                     // the process ended
