@@ -24,6 +24,7 @@ import nl.pupildata.events.*;
 import nl.pupildata.events.model.*;
 import nl.pupildata.events.sealing.ValueSeal;
 import nl.pupildata.infra.Await;
+import nl.pupildata.register.persistence.KeptTimelines;
 import nl.pupildata.register.persistence.ReplayBatch;
 import nl.pupildata.testinfra.RealInfrastructure;
 import nl.pupildata.testinfra.Sql;
@@ -387,6 +388,46 @@ class RegisterProjectionTests {
     void aReplayBatchWithEventsTheTimelineHasAlready_addsOnlyTheNewOnes() throws Exception {
         UUID id = UUID.randomUUID();
         List<EventEnvelope> life = accessLife(id, "P-BATCH");
+        List<ConsumerRecord<String, String>> records = appliedLive(id, life);
+        Sql.execute("delete from register_timeline where event_id = '" + life.get(4).eventId() + "'");
+        ConsumerRecords<String, String> batch = new ConsumerRecords<>(Map.of(new TopicPartition("replay-test", 0),
+                records), Map.of());
+        assertEquals(1, replayBatch.addToTimelines(batch, new KeptTimelines(100)));
+        assertEquals(0, replayBatch.addToTimelines(batch, new KeptTimelines(100)));
+        assertEquals(List.of((long) life.size()), Sql.query("select count(*) from register_timeline"
+                + " where request_id = '" + id + "'", r -> r.getLong(1)));
+    }
+
+    /**
+     * The replay's second pass folds a request from the events its first pass kept only when they are the whole stored
+     * timeline. Here the kept events lack the closing one (as if the live consumer had applied it, or it lay in another
+     * partition group): folded from them, the entry would not be closed; the fold reads the stored lines instead.
+     */
+    @Test
+    void theReplayFoldsTheEventsItKeptOnlyWhenTheyAreTheWholeTimeline() throws Exception {
+        UUID id = UUID.randomUUID();
+        List<EventEnvelope> life = accessLife(id, "P-KEPT");
+        List<ConsumerRecord<String, String>> records = appliedLive(id, life);
+        String live = storedEntry(id);
+        assertTrue(live.contains("\"status\":\"CLOSED\""), live);
+        String closing = life.getLast().eventId().toString();
+        List<ConsumerRecord<String, String>> withoutClosing = records.stream().filter(r -> !closing.equals(
+                new String(r.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8))).toList();
+        assertEquals(life.size() - 1, withoutClosing.size());
+
+        for (List<ConsumerRecord<String, String>> kept : List.of(records, withoutClosing)) {
+            KeptTimelines timelines = new KeptTimelines(100);
+            assertEquals(0, replayBatch.addToTimelines(new ConsumerRecords<>(Map.of(new TopicPartition("replay-test",
+                    0), kept), Map.of()), timelines), "the live consumer wrote every line already");
+            assertEquals(List.of(id), timelines.requests());
+            Sql.execute("delete from register_entry where request_id = '" + id + "'");
+            replayBatch.foldEntries(List.of(id), timelines);
+            assertEquals(live, storedEntry(id), kept.size() + " events kept");
+        }
+    }
+
+    /** The life published and applied by the live consumer; its records as they are on the topics. */
+    static List<ConsumerRecord<String, String>> appliedLive(UUID id, List<EventEnvelope> life) {
         life.forEach(TopicProbe::publish);
         awaitEntry(id, life.size());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -395,16 +436,18 @@ class RegisterProjectionTests {
                     .filter(e -> e.type().topic() == topic).count(), WAIT));
         }
         assertEquals(life.size(), records.size());
-        Sql.execute("delete from register_timeline where event_id = '" + life.get(4).eventId() + "'");
-        ConsumerRecords<String, String> batch = new ConsumerRecords<>(Map.of(new TopicPartition("replay-test", 0),
-                records), Map.of());
-        assertEquals(1, replayBatch.addToTimelines(batch));
-        assertEquals(0, replayBatch.addToTimelines(batch));
-        assertEquals(List.of((long) life.size()), Sql.query("select count(*) from register_timeline"
-                + " where request_id = '" + id + "'", r -> r.getLong(1)));
+        return records;
     }
 
-    /** Every entry, with its details and timeline, by request id. */
+    /** The entry as the register stores it, every column (GET /register/{id} folds its timeline when asked). */
+    static String storedEntry(UUID id) {
+        List<String> rows = Sql.query("select row_to_json(e)::text from register_entry e where request_id = '" + id
+                + "'", r -> r.getString(1));
+        assertEquals(1, rows.size(), "the entry of " + id);
+        return rows.getFirst();
+    }
+
+    /** Every entry, with its details and timeline and as stored, by request id. */
     static Map<String, Object> everything() {
         List<String> ids = given().header("Authorization", OFFICER).get("/register?size=500").then().statusCode(200)
                 .extract().jsonPath().getList("entries.requestId");
@@ -413,7 +456,7 @@ class RegisterProjectionTests {
             Map<String, Object> details = given().header("Authorization", OFFICER).get("/register/" + id).then()
                     .statusCode(200).extract().jsonPath().getMap("");
             details.remove("rebuilding");
-            all.put(id, details);
+            all.put(id, List.of(details, storedEntry(UUID.fromString(id))));
         }
         assertFalse(all.isEmpty());
         return all;

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,9 @@ import org.postgresql.PGConnection;
 /**
  * The replay's two passes, each set-based and each touching a row once. First every record goes into its request's
  * timeline: a batch per transaction, written with COPY (the rows the live consumer or an earlier copy of the same
- * event on the topics already wrote make that batch fall back to an insert that skips them). Then every request is
- * folded once from its whole timeline and its entry upserted, a chunk of requests per transaction. The same fold as
+ * event on the topics already wrote make that batch fall back to an insert that skips them), and the events kept in
+ * memory ({@link KeptTimelines}). Then every request is folded once from its whole timeline, as kept or else as
+ * stored, and its entry upserted, a chunk of requests per transaction. The same fold as
  * the live projection, so the result is the same; the same per-request lock, so a live consumer and the replay never
  * write one request's timeline or entry at the same time. An entry the live consumer folded while the timelines were
  * still being filled is folded again, complete, in the second pass.
@@ -93,11 +95,12 @@ public class ReplayBatch {
     }
 
     /**
-     * Pass one: the batch's events into their requests' timelines, in one transaction.
+     * Pass one: the batch's events into their requests' timelines, in one transaction; once committed, kept for pass two
+     * in {@code kept}.
      *
      * @return how many events of the batch were new to the register
      */
-    public int addToTimelines(ConsumerRecords<String, String> records) throws SQLException {
+    public int addToTimelines(ConsumerRecords<String, String> records, KeptTimelines kept) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -110,6 +113,7 @@ public class ReplayBatch {
                 List<EventEnvelope> events = List.copyOf(read(c, records, requests, erased).values());
                 int added = events.isEmpty() ? 0 : copyTimeline(c, events, erased);
                 c.commit();
+                kept.add(events, erased);
                 return added;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -176,38 +180,50 @@ public class ReplayBatch {
     }
 
     /**
-     * For pass two: the next {@code requests} requests after {@code after} that have a timeline, in the database's order
-     * of request ids (null: from the first). Empty when there are no more.
+     * Pass two: each request folded from its whole timeline and its entry upserted, in one transaction. A timeline
+     * {@code kept} from pass one is folded as it is when it matches the stored one under the lock (as many lines, the
+     * key as it was); any other is read back from its stored lines.
      */
-    public List<UUID> requestsAfter(UUID after, int requests) throws SQLException {
-        List<UUID> ids = new ArrayList<>(requests);
-        // One plan for every call, an index range (no "is null or"): the nil UUID sorts before every request id.
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select distinct request_id from register_timeline where request_id > ? order by request_id limit ?")) {
-            s.setObject(1, after == null ? new UUID(0, 0) : after);
-            s.setInt(2, requests);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getObject(1, UUID.class));
-                }
-            }
-        }
-        return ids;
-    }
-
-    /** Pass two: each request folded from its whole timeline and its entry upserted, in one transaction. */
-    public void foldEntries(List<UUID> requests) throws SQLException {
+    public void foldEntries(List<UUID> requests, KeptTimelines kept) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 lock(c, new TreeSet<>(requests));
-                upsertEntries(c, fold(c, requests));
+                Map<UUID, Long> lines = lineCounts(c, requests);
+                Map<UUID, ValueSeal> seals = KeyRing.sealsOf(c, requests);
+                Map<UUID, List<EventEnvelope>> inMemory = new LinkedHashMap<>();
+                List<UUID> stored = new ArrayList<>();
+                for (UUID request : requests) {
+                    kept.timeline(request, lines.getOrDefault(request, 0L),
+                            seals.getOrDefault(request, ValueSeal.erasedSeal()).erased())
+                            .ifPresentOrElse(t -> inMemory.put(request, t), () -> stored.add(request));
+                }
+                List<RegisterFold.Summary> rows = new ArrayList<>(fold(c, stored));
+                rows.addAll(inMemory.entrySet().parallelStream()
+                        .map(t -> RegisterFold.fold(t.getKey(), t.getValue())).toList());
+                upsertEntries(c, rows);
                 c.commit();
+                LOG.debugf("Replay folded %d entries from the events it read, %d from their stored lines",
+                        inMemory.size(), stored.size());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         }
+    }
+
+    private static Map<UUID, Long> lineCounts(Connection c, List<UUID> requests) throws SQLException {
+        Map<UUID, Long> counts = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select request_id, count(*) from register_timeline"
+                + " where request_id = any(?::uuid[]) group by request_id")) {
+            s.setArray(1, text(c, requests.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getObject(1, UUID.class), r.getLong(2));
+                }
+            }
+        }
+        return counts;
     }
 
     /** The same transaction-scoped lock per request as the live projection takes; in sorted order, no deadlock. */
@@ -228,6 +244,9 @@ public class ReplayBatch {
      * reads them. The lines are read in one query; their JSON is read and folded on all cores.
      */
     private static List<RegisterFold.Summary> fold(Connection c, List<UUID> requests) throws SQLException {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, List<StoredLine>> timelines = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("select event_id, request_id, type, at, payload"
                 + " from register_timeline where request_id = any(?::uuid[]) order by request_id, at, event_id")) {

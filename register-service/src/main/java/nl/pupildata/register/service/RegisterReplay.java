@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import nl.pupildata.events.Topic;
 import nl.pupildata.events.sealing.KeyRecords;
 import nl.pupildata.platform.keys.KeyRing;
+import nl.pupildata.register.persistence.KeptTimelines;
 import nl.pupildata.register.persistence.ReplayBatch;
 import nl.pupildata.register.persistence.TimelineEntry;
 import nl.pupildata.platform.kafka.KafkaSettings;
@@ -38,11 +41,12 @@ import org.jboss.logging.Logger;
  * Rebuilds the register from the start of the three topics. While it runs, queries answer from the partly
  * rebuilt projection and say so ({@code rebuilding: true}); the live consumers keep applying new events. Both
  * write the same timeline, one line per event id, and an entry is a fold over its timeline in time order, so
- * whichever of the two applies an event first, the result ends equal to the live projection. The replay works in two passes
- * ({@link ReplayBatch}): it reads the topics to the ends they had when it started, in batches of up to {@value #BATCH}
- * records, each batch added to the timelines in one transaction; then it folds every request once, {@value #FOLD}
- * requests per transaction. Until that second pass reaches a request, its entry is missing or holds only what the live
- * consumer folded.
+ * whichever of the two applies an event first, the result ends equal to the live projection. The replay reads the
+ * topics to the ends they had when it started, by partition group (partition n of every topic: producers key each
+ * event by its request), two groups at once. Each group in two passes ({@link ReplayBatch}): its batches of up to
+ * {@value #BATCH} records added to the timelines, one transaction each, and kept in memory; then its requests folded
+ * from what was kept, {@value #FOLD} per transaction. Until that second pass reaches a request, its entry is missing or
+ * holds only what the live consumer folded.
  */
 @ApplicationScoped
 public class RegisterReplay {
@@ -59,8 +63,13 @@ public class RegisterReplay {
     static final int BATCH = 5000;
     /** Requests folded per transaction in the second pass (each takes its lock until the commit). */
     static final int FOLD = 2000;
-    /** Batches or chunks applied at once (two cores here: one reads JSON while the other's batch is written). */
+    /** Partition groups replayed at once (two cores here: one reads JSON while the other's batch is written). */
     static final int IN_FLIGHT = 2;
+    /**
+     * Events a group keeps in memory for its fold: about 0.5 KB each, so two groups keep up to some 50 MB. A request
+     * beyond it is folded from its stored lines.
+     */
+    static final int KEPT = 50_000;
 
     private final AgroalDataSource dataSource;
     private final ReplayBatch batch;
@@ -92,40 +101,22 @@ public class RegisterReplay {
         AtomicLong read = new AtomicLong();
         try (InFlight work = new InFlight()) {
             clearProjection();
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG, "register-replay-" + UUID.randomUUID(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
-                    ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024)), new StringDeserializer(),
-                    new StringDeserializer())) {
-                List<TopicPartition> partitions = new ArrayList<>();
+            Map<Integer, List<TopicPartition>> groups = new TreeMap<>();
+            Map<TopicPartition, Long> end;
+            try (KafkaConsumer<String, String> consumer = consumer()) {
                 for (Topic topic : Topic.values()) {
                     for (PartitionInfo p : consumer.partitionsFor(topic.topicName(), Duration.ofSeconds(30))) {
-                        partitions.add(new TopicPartition(p.topic(), p.partition()));
+                        groups.computeIfAbsent(p.partition(), n -> new ArrayList<>())
+                                .add(new TopicPartition(p.topic(), p.partition()));
                     }
                 }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                // Then the keys: every event up to these ends had its request's key published before it.
-                learnKeys();
-                while (!caughtUp(consumer, end)) {
-                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                    if (!records.isEmpty()) {
-                        work.submit(() -> {
-                            batch.addToTimelines(records);
-                            status.set(new Status("REBUILDING", started, null, read.addAndGet(records.count()), null));
-                        });
-                    }
-                }
+                end = consumer.endOffsets(groups.values().stream().flatMap(List::stream).toList());
             }
-            work.awaitAll();
-            LOG.infof("Register replay: %d events read into the timelines in %d ms; folding the entries", read.get(),
-                    Duration.between(started, Instant.now()).toMillis());
-            for (List<UUID> requests = batch.requestsAfter(null, FOLD); !requests.isEmpty();
-                    requests = batch.requestsAfter(requests.getLast(), FOLD)) {
-                List<UUID> chunk = requests;
-                work.submit(() -> batch.foldEntries(chunk));
+            // Then the keys: every event up to these ends had its request's key published before it.
+            learnKeys();
+            for (List<TopicPartition> group : groups.values()) {
+                work.submit(() -> replayGroup(group, end, () -> status.set(new Status("REBUILDING", started, null,
+                        read.get(), null)), read));
             }
             work.awaitAll();
             status.set(new Status("IDLE", started, Instant.now(), read.get(), null));
@@ -138,9 +129,50 @@ public class RegisterReplay {
     }
 
     /**
-     * Up to {@value #IN_FLIGHT} units of the replay's work at once, each in its own transaction: while one waits for
-     * PostgreSQL, the other reads its JSON. The units of a pass are independent (a batch's rows, a chunk's requests),
-     * the per-request locks order them where they meet, and a pass ends when all its units have.
+     * One partition group, in both passes: its partitions read from the start to the ends they had when the replay
+     * started, a batch of up to {@value #BATCH} records per transaction, the events kept in memory (up to
+     * {@value #KEPT}); then its requests folded, {@value #FOLD} per transaction. Producers key every event by its request, so with the same number of
+     * partitions in each topic a request's events all lie in one group and its kept timeline is whole; where it is not
+     * (another layout, an event the live consumer added) the fold reads the stored lines instead.
+     */
+    private void replayGroup(List<TopicPartition> group, Map<TopicPartition, Long> ends, Runnable progress,
+            AtomicLong read) throws SQLException {
+        KeptTimelines kept = new KeptTimelines(KEPT);
+        Map<TopicPartition, Long> end = new HashMap<>();
+        group.forEach(p -> end.put(p, ends.get(p)));
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.assign(group);
+            consumer.seekToBeginning(group);
+            while (!caughtUp(consumer, end)) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    batch.addToTimelines(records, kept);
+                    read.addAndGet(records.count());
+                    progress.run();
+                }
+            }
+        }
+        List<UUID> requests = kept.requests();
+        for (int from = 0; from < requests.size(); from += FOLD) {
+            batch.foldEntries(requests.subList(from, Math.min(from + FOLD, requests.size())), kept);
+        }
+        LOG.debugf("Register replay: partition group %d folded, %d requests", group.getFirst().partition(),
+                requests.size());
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(kafka.with(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "register-replay-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024)), new StringDeserializer(),
+                new StringDeserializer());
+    }
+
+    /**
+     * Up to {@value #IN_FLIGHT} partition groups at once, each on its own thread and connection: while one waits for
+     * PostgreSQL, the other reads its JSON. The groups are independent (their requests differ), the per-request locks
+     * order them where they meet, and the replay ends when all groups have.
      */
     private static final class InFlight implements AutoCloseable {
         private final ExecutorService workers = Executors.newFixedThreadPool(IN_FLIGHT,
