@@ -57,7 +57,7 @@ public final class CloudEventHeaders {
         UUID id = uuid(required(headers, ID), ID);
         Instant time;
         try {
-            time = Instant.parse(required(headers, TIME));
+            time = InstantText.parse(required(headers, TIME));
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("Header " + TIME + " is not an ISO instant");
         }
