@@ -70,6 +70,8 @@ public class RegisterReplay {
      * beyond it is folded from its stored lines.
      */
     static final int KEPT = 50_000;
+    private static final String DEADLOCK = "40P01";
+    private static final int CLEAR_ATTEMPTS = 5;
 
     private final AgroalDataSource dataSource;
     private final ReplayBatch batch;
@@ -110,7 +112,9 @@ public class RegisterReplay {
                                 .add(new TopicPartition(p.topic(), p.partition()));
                     }
                 }
-                end = consumer.endOffsets(groups.values().stream().flatMap(List::stream).toList());
+                List<TopicPartition> all = groups.values().stream().flatMap(List::stream).toList();
+                consumer.assign(all); // else the client warns, per partition, that it is not assigned
+                end = consumer.endOffsets(all);
             }
             // Then the keys: every event up to these ends had its request's key published before it.
             learnKeys();
@@ -262,12 +266,30 @@ public class RegisterReplay {
         return true;
     }
 
-    private void clearProjection() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute("truncate register_entry, register_timeline");
-            s.execute("delete from processed_event where consumer = '" + TimelineEntry.CONSUMER + "'");
-            c.commit();
+    /**
+     * Empties the projection. The tables are locked in the order the live projection writes them (a timeline line,
+     * then the entry), so a live transaction that holds one does not wait for the other while this waits for the
+     * first; should PostgreSQL still find a deadlock with another writer, it ends this transaction and it is tried again.
+     */
+    private void clearProjection() throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                try {
+                    s.execute("truncate register_timeline, register_entry");
+                    s.execute("delete from processed_event where consumer = '" + TimelineEntry.CONSUMER + "'");
+                    c.commit();
+                    return;
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!DEADLOCK.equals(e.getSQLState()) || attempt == CLEAR_ATTEMPTS) {
+                        throw e;
+                    }
+                    LOG.warnf("Register replay: emptying the projection met a live write in a deadlock;"
+                            + " attempt %d of %d", attempt + 1, CLEAR_ATTEMPTS);
+                }
+            }
+            Thread.sleep(100L * attempt);
         }
     }
 }
