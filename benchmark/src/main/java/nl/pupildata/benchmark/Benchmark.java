@@ -417,9 +417,11 @@ public final class Benchmark {
                     underLoad ? met(rssMet) : "not measured (no load in this run)"));
             if (!startMet) {
                 b.append(aotCaches() ? "Why not (start): the cache took class loading out of Quarkus' start; what "
-                        + "is left is the JVM opening the cache (0.6-0.8 s here) and each service's own start — "
-                        + "Flyway's check, Hibernate, the Kafka clients — on two cores shared with everything else; "
-                        + "readiness is up as soon as the management port answers (docs/performance.md).\n"
+                        + "is left is the JVM opening the cache (0.6-1.3 s here) and each service's own start, no "
+                        + "step of it above 0.35 s: the Kafka channels, Hibernate, Flyway's check, the logging and "
+                        + "configuration, the OpenAPI document — on two cores shared with everything else; readiness "
+                        + "is up as soon as the management port answers (docs/performance.md, \"Where the start's "
+                        + "time goes, step by step\").\n"
                         : "Why not (start): the services started without AOT caches (scripts/train-aot trains "
                                 + "them).\n");
             }
