@@ -21,10 +21,24 @@ public class KafkaSettings {
         this.connection = Map.copyOf(connection);
     }
 
-    /** The connection settings with a client's own on top (its own never replace how it connects and proves who it is). */
+    /**
+     * The deployment's settings with a client's own on top, except how it connects and proves who it is: a client
+     * never replaces the deployment's servers, {@code security.*}, {@code sasl.*} or {@code ssl.*}. Everything else
+     * is the client's to choose — Quarkus' map also carries a {@code group.id} (the application's name), which must
+     * not replace a hand-built consumer's own group.
+     */
     public Map<String, Object> with(Map<String, Object> own) {
-        Map<String, Object> config = new HashMap<>(own);
-        config.putAll(connection);
+        Map<String, Object> config = new HashMap<>(connection);
+        own.forEach((key, value) -> {
+            if (!(connects(key) && connection.containsKey(key))) {
+                config.put(key, value);
+            }
+        });
         return config;
+    }
+
+    private static boolean connects(String key) {
+        return key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
+                || key.startsWith("ssl.");
     }
 }

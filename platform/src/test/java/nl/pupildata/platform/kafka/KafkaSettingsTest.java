@@ -21,4 +21,17 @@ class KafkaSettingsTest {
         assertEquals("outbox-relay", producer.get("client.id"));
         assertEquals("all", producer.get("acks"));
     }
+
+    @Test
+    void aClientsOwnGroupReplacesTheApplicationsDefaultOne() {
+        // Quarkus' default-kafka-broker map carries group.id = the application's name when none is configured.
+        KafkaSettings settings = new KafkaSettings(Map.of("bootstrap.servers", "kafka:9093",
+                "group.id", "register-service"));
+        Map<String, Object> consumer = settings.with(Map.of("group.id", "register-replay-1",
+                "enable.auto.commit", false));
+        assertEquals("register-replay-1", consumer.get("group.id"));
+        assertEquals(false, consumer.get("enable.auto.commit"));
+        assertEquals("kafka:9093", consumer.get("bootstrap.servers"));
+        assertEquals("register-service", settings.with(Map.of()).get("group.id"), "the default stays a default");
+    }
 }
