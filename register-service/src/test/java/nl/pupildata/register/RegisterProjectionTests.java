@@ -10,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -384,9 +386,7 @@ class RegisterProjectionTests {
      */
     @Test
     void aReplayStartedWhileALiveWriteIsOpen_waitsForIt_andEnds() throws Exception {
-        try (java.sql.Connection live = java.sql.DriverManager.getConnection(
-                RealInfrastructure.postgres().jdbcUrl(RealInfrastructure.DATABASE), "postgres", "postgres");
-                java.sql.Statement s = live.createStatement()) {
+        try (Connection live = Sql.connect(); Statement s = live.createStatement()) {
             live.setAutoCommit(false);
             s.execute("lock table register_timeline in row exclusive mode"); // as a live insert of a line
             given().header("Authorization", OFFICER).post("/register/replay").then().statusCode(202);

@@ -18,10 +18,15 @@ public final class Sql {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** A connection of its own to the service's database (a test that holds a transaction open, say). */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(RealInfrastructure.postgres().jdbcUrl(RealInfrastructure.DATABASE),
+                "postgres", "postgres");
+    }
+
     /** Runs a statement that returns no rows (a test's own trigger, say). */
     public static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(RealInfrastructure.postgres().jdbcUrl(RealInfrastructure.DATABASE),
-                "postgres", "postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -29,8 +34,7 @@ public final class Sql {
     }
 
     public static <T> List<T> query(String sql, Row<T> row) {
-        try (Connection c = DriverManager.getConnection(RealInfrastructure.postgres().jdbcUrl(RealInfrastructure.DATABASE),
-                "postgres", "postgres"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(row.read(rs));
