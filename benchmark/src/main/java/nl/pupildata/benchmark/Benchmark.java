@@ -398,7 +398,8 @@ public final class Benchmark {
             }
             if (footprint != null && !footprint.starts.isEmpty()) {
             b.append("\n### 4. Footprint per service\n\n");
-            b.append("| service | start to ready s | Quarkus started in s | RSS idle MB | RSS peak under load MB |\n");
+            b.append(f("| service | start to ready s, median of %d (fastest–slowest) | Quarkus started in s, median "
+                    + "| RSS idle MB | RSS peak under load MB |\n", Footprint.START_ROUNDS));
             b.append("|---|---:|---:|---:|---:|\n");
             boolean startMet = true;
             boolean rssMet = true;
@@ -408,7 +409,8 @@ public final class Benchmark {
                 Long peakKb = footprint.peakRssKb.get(s); // none when no load ran (--start-only)
                 startMet &= st.toReadySeconds() < 1.5;
                 rssMet &= idle < 300 && (peakKb == null || peakKb / 1024.0 < 300);
-                b.append(f("| %s | %.2f | %.2f | %.0f | %s |\n", s, st.toReadySeconds(), st.quarkusSeconds(), idle,
+                b.append(f("| %s | %.2f (%.2f–%.2f) | %.2f | %.0f | %s |\n", s, st.toReadySeconds(), st.fastest(),
+                        st.slowest(), st.quarkusSeconds(), idle,
                         peakKb == null ? "—" : f("%.0f", peakKb / 1024.0)));
             }
             boolean underLoad = !footprint.peakRssKb.isEmpty();

@@ -394,6 +394,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public void awaitReady(HttpClient http, String service) throws InterruptedException {
+        awaitReady(http, service, Duration.ofMillis(200));
+    }
+
+    /** As {@link #awaitReady(HttpClient, String)}, asking every {@code poll} (the benchmark times starts with 10 ms). */
+    public void awaitReady(HttpClient http, String service, Duration poll) throws InterruptedException {
         Process p = processes.get(service);
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         URI ready = URI.create(managementUrl(service) + "/q/health/ready");
@@ -412,7 +417,7 @@ public final class LocalStack implements AutoCloseable {
             } catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(200);
+            Thread.sleep(poll);
         }
         throw new IllegalStateException(service + " did not become ready; see its log in " + settings.runDir());
     }
@@ -443,8 +448,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public void restart(String service, Map<String, String> extraProperties) throws IOException, InterruptedException {
+        restart(service, extraProperties, Duration.ofMillis(200));
+    }
+
+    /** As {@link #restart(String, Map)}, asking for readiness every {@code poll}. */
+    public void restart(String service, Map<String, String> extraProperties, Duration poll)
+            throws IOException, InterruptedException {
         startService(service, settings.runDir().resolve("logs"), extraProperties);
-        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service);
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, poll);
     }
 
     /** The instances of a service that are running now: its own name, and those {@link #startInstances} added. */
