@@ -422,8 +422,8 @@ public final class Benchmark {
                         + "is left is the JVM opening the cache (0.6-1.3 s here) and each service's own start, no "
                         + "step of it above 0.35 s: the Kafka channels, Hibernate, Flyway's check, the logging and "
                         + "configuration, the OpenAPI document — on two cores shared with everything else; readiness "
-                        + "is up as soon as the management port answers (docs/performance.md, \"Where the start's "
-                        + "time goes, step by step\").\n"
+                        + "is up as soon as the management port answers; the start is CPU work and moves with the "
+                        + "machine's hour (docs/performance.md, \"The start measured again\").\n"
                         : "Why not (start): the services started without AOT caches (scripts/train-aot trains "
                                 + "them).\n");
             }
