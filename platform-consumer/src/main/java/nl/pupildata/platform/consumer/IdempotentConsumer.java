@@ -60,12 +60,10 @@ public class IdempotentConsumer {
         return Panache.withTransaction(() -> request.map(keys::sealOf).orElseGet(() -> Uni.createFrom()
                                 .item(ValueSeal.plain()))
                         .map(seal -> read(consumer, record, seal))
-                        .chain(envelope -> ProcessedEvent.findById(new ProcessedEvent.Key(consumer, envelope.eventId()))
-                                .flatMap(done -> done != null
-                                        ? Uni.createFrom().voidItem()
-                                        : apply.apply(envelope).call(() -> forgetKeyOnErasure(envelope))
-                                                .call(() -> ProcessedEvent.of(consumer, envelope.eventId()).persist())
-                                                .replaceWithVoid())))
+                        .chain(envelope -> ProcessedEvent.record(consumer, envelope.eventId())
+                                .flatMap(first -> first
+                                        ? apply.apply(envelope).call(() -> forgetKeyOnErasure(envelope))
+                                        : Uni.createFrom().voidItem())))
                 .onFailure(PermanentFailure::isPermanent).transform(f -> {
                     String state = PermanentFailure.sqlState(f).orElseThrow();
                     deadLettered(consumer, record, "refused-by-database");
