@@ -47,7 +47,10 @@ final class Footprint {
         this.stack = stack;
     }
 
-    /** Stops each service and starts it again alone: wall time until ready, and Quarkus' own start-up figure. */
+    /**
+     * Kills each service and starts it again alone, {@link #START_ROUNDS} rounds: wall time until ready, and Quarkus' own
+     * start-up figure, each service's median of its rounds.
+     */
     void measureStarts() throws Exception {
         Map<String, List<Double>> toReady = new LinkedHashMap<>();
         Map<String, List<Double>> quarkus = new LinkedHashMap<>();
