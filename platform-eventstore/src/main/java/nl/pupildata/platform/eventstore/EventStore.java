@@ -111,18 +111,12 @@ public class EventStore {
             }
             EventEnvelope envelope = EventEnvelope.wrap(event, now);
             envelopes.add(envelope);
-            int next = ++version;
-            chain = chain.call(() -> Panache.getSession().chain(s -> s.createNativeQuery(APPEND)
-                    .setParameter("eventId", envelope.eventId())
-                    .setParameter("streamId", streamId)
-                    .setParameter("version", next)
-                    .setParameter("type", envelope.type().typeName())
-                    .setParameter("payload", EventJson.toJson(event, seal))
-                    .setParameter("actor", event.actor())
-                    .setParameter("occurredAt", now)
-                    .setParameter("topic", envelope.topic().topicName())
-                    .setParameter("traceparent", traceparent)
-                    .executeUpdate()));
+            Map<String, Object> values = rowValues(envelope, ++version, seal, traceparent);
+            chain = chain.call(() -> Panache.getSession().chain(s -> {
+                var query = s.createNativeQuery(APPEND);
+                values.forEach(query::setParameter);
+                return query.executeUpdate();
+            }));
         }
         return chain
                 .onFailure(EventStore::isVersionConflict)
@@ -131,14 +125,51 @@ public class EventStore {
     }
 
     /**
+     * The first event of a new stream, as two parts of {@code statement} ({@code appended}, {@code queued}): its row
+     * and its outbox row, written when the statement runs; for a write that is one statement without a transaction
+     * (intake). Its values sealed with {@code seal}, the new request's key.
+     *
+     * @return the envelope the statement writes
+     */
+    public EventEnvelope appendFirst(OneStatement statement, PupilDataEvent event, ValueSeal seal) {
+        EventEnvelope envelope = EventEnvelope.wrap(event, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Map<String, Object> values = rowValues(envelope, 1, seal,
+                traceparent(io.opentelemetry.api.trace.Span.current().getSpanContext()));
+        statement.with("appended", INSERT_EVENT, values)
+                .with("queued", INSERT_OUTBOX + " returning event_id", values);
+        return envelope;
+    }
+
+    /** The values of an event's row and its outbox row, by the names {@link #INSERT_EVENT} and {@link #INSERT_OUTBOX} use. */
+    private static Map<String, Object> rowValues(EventEnvelope envelope, int version, ValueSeal seal,
+            String traceparent) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("eventId", envelope.eventId());
+        values.put("streamId", envelope.requestId());
+        values.put("version", version);
+        values.put("type", envelope.type().typeName());
+        values.put("payload", EventJson.toJson(envelope.event(), seal));
+        values.put("actor", envelope.event().actor());
+        values.put("occurredAt", envelope.time());
+        values.put("topic", envelope.topic().topicName());
+        values.put("traceparent", traceparent);
+        return values;
+    }
+
+    /** An event's row; {@link #INSERT_OUTBOX} reads the event id it returns, by the name {@code appended}. */
+    private static final String INSERT_EVENT = "insert into event_store"
+            + " (event_id, stream_id, version, type, payload, actor, occurred_at)"
+            + " values (:eventId, :streamId, :version, :type, :payload, :actor, :occurredAt) returning event_id";
+
+    /** The event's outbox row. */
+    private static final String INSERT_OUTBOX = "insert into outbox (event_id, topic, traceparent)"
+            + " select event_id, :topic, cast(:traceparent as text) from appended";
+
+    /**
      * An event's row and its outbox row, in one statement: one round trip per event, and no entity for Hibernate to
      * manage (the busiest commands append one event; the row's identity column is then never read back).
      */
-    private static final String APPEND = "with appended as (insert into event_store"
-            + " (event_id, stream_id, version, type, payload, actor, occurred_at)"
-            + " values (:eventId, :streamId, :version, :type, :payload, :actor, :occurredAt) returning event_id)"
-            + " insert into outbox (event_id, topic, traceparent)"
-            + " select event_id, :topic, cast(:traceparent as text) from appended";
+    private static final String APPEND = "with appended as (" + INSERT_EVENT + ") " + INSERT_OUTBOX;
 
     /** The W3C traceparent of a span context, or null when there is no (sampled or unsampled) valid span. */
     static String traceparent(io.opentelemetry.api.trace.SpanContext context) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -44,17 +43,34 @@ class EventStoreTests {
     @Inject
     KeyIssuer keys;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     static RequestReceived received(UUID id) {
         return new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS, LocalDate.now(),
                 ReceivedVia.EMAIL, "P-1", 4, false, List.of(new GuardianRef("g1", true)), false,
                 RequesterCategory.GUARDIAN, "g1", AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
     }
 
-    /** Appends as request-service does: a new request gets its key first, in the same transaction. */
+    /**
+     * Appends as request-service does: a new request's key and first event in one statement (intake), every later
+     * event in a transaction.
+     */
     List<EventEnvelope> append(UUID id, int expectedVersion, RequestEvent... events) {
-        boolean isNew = expectedVersion == 0 && events[0] instanceof RequestReceived;
-        return OnVertx.await(() -> Panache.withTransaction(() -> (isNew ? keys.issue(id).replaceWithVoid()
-                : Uni.createFrom().voidItem()).chain(() -> store.append(id, expectedVersion, List.of(events)))));
+        List<EventEnvelope> written = new ArrayList<>();
+        List<RequestEvent> rest = List.of(events);
+        if (expectedVersion == 0) {
+            OneStatement statement = new OneStatement();
+            written.add(store.appendFirst(statement, events[0], keys.issue(statement, id)));
+            OnVertx.await(() -> statement.execute(pool, "select count(*) from queued", Map.of()));
+            rest = rest.subList(1, rest.size());
+        }
+        if (!rest.isEmpty()) {
+            List<RequestEvent> later = rest;
+            written.addAll(OnVertx.await(() -> Panache.withTransaction(
+                    () -> store.append(id, expectedVersion + written.size(), later))));
+        }
+        return written;
     }
 
     /**
@@ -94,6 +110,35 @@ class EventStoreTests {
                 + "' and secret is not null", rs -> rs.getLong(1)));
         Await.until("the key outbox is empty", WAIT, () -> Sql.query("select count(*) from key_outbox",
                 rs -> rs.getLong(1)).get(0) == 0);
+    }
+
+    /**
+     * Intake's way: the new request's key, its first event and their outbox rows as parts of one statement, without
+     * a transaction. Published sealed, opened with the key; a second first event for the same request is refused,
+     * and its new key does not replace the first.
+     */
+    @Test
+    void aNewStreamInOneStatement_keyEventAndOutboxRowsTogether_orNothingWhenTheStreamExists() {
+        UUID id = UUID.randomUUID();
+        RequestReceived received = new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS,
+                LocalDate.now(), ReceivedVia.EMAIL, "LL-" + id, 4, false, List.of(new GuardianRef("g-" + id, true)),
+                false, RequesterCategory.GUARDIAN, "g-" + id, AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
+        OneStatement statement = new OneStatement();
+        EventEnvelope written = store.appendFirst(statement, received, keys.issue(statement, id));
+        OnVertx.await(() -> statement.execute(pool, "select count(*) from queued", Map.of()));
+
+        List<ConsumerRecord<String, String>> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 1, WAIT);
+        assertFalse(onTopic.get(0).value().contains("LL-"), onTopic.get(0).value());
+        assertEquals(written, TopicProbe.envelope(onTopic.get(0)), "opens with the key the key topic carries");
+        assertEquals(List.of(received), OnVertx.await(() -> Panache.withSession(() -> store.load(id))).history());
+        append(id, 1, new RequestWithdrawn(id, "director"));
+
+        OneStatement again = new OneStatement();
+        store.appendFirst(again, received, keys.issue(again, id));
+        assertThrows(RuntimeException.class,
+                () -> OnVertx.await(() -> again.execute(pool, "select count(*) from queued", Map.of())));
+        assertEquals(List.of(received, new RequestWithdrawn(id, "director")),
+                OnVertx.await(() -> Panache.withSession(() -> store.load(id))).history(), "opened with the first key");
     }
 
     /** The work list's next steps load fifty streams at once: each opened with its own key, an erased one as erased. */

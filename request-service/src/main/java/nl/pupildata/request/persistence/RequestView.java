@@ -2,14 +2,18 @@ package nl.pupildata.request.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.model.RequestStatus;
+import nl.pupildata.platform.eventstore.OneStatement;
 
 /**
  * One row per request for lists and for what consent and deadline events told this service. Two writers, each of its
@@ -60,6 +64,24 @@ public class RequestView extends PanacheEntityBase {
     /** The day its personal data was erased, once the retention period had passed. */
     @Column(name = "erased_on")
     public LocalDate erasedOn;
+
+    /**
+     * A new request's row, written as the last part of the intake's one statement (the other columns keep their
+     * defaults until the other services' events arrive).
+     */
+    public Uni<Void> insertWith(OneStatement statement, SqlClient client) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("viewOf", requestId);
+        values.put("schoolBrin", schoolBrin);
+        values.put("kind", kind);
+        values.put("status", status);
+        values.put("receivedOn", receivedOn);
+        values.put("complexity", complexity);
+        values.put("updatedAt", updatedAt);
+        return statement.execute(client, "insert into request_view (request_id, school_brin, kind, status,"
+                + " received_on, complexity, updated_at) values (:viewOf, :schoolBrin, :kind, :status, :receivedOn,"
+                + " :complexity, :updatedAt)", values).replaceWithVoid();
+    }
 
     /** The command side's columns: the status, and the day it ended when the status is final (kept once set). */
     public static Uni<Integer> updateStatus(UUID id, RequestStatus status, Instant at, LocalDate today) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import nl.pupildata.events.model.Consultation;
 import nl.pupildata.events.model.ExemptionGround;
 import nl.pupildata.events.model.OsoSection;
 import nl.pupildata.platform.eventstore.EventStore;
+import nl.pupildata.platform.eventstore.OneStatement;
 import nl.pupildata.platform.keys.KeyIssuer;
 import nl.pupildata.platform.problem.ProblemException;
 import nl.pupildata.request.domain.HandlingFacts;
@@ -62,6 +64,7 @@ public class RequestHandling {
 
     private final EventStore store;
     private final KeyIssuer keys;
+    private final Pool pool;
     private final Clock clock;
     private final IntakeRules intakeRules;
     private final ObjectMapper json;
@@ -69,7 +72,7 @@ public class RequestHandling {
     private final HandlingFacts.BoardPolicy policy;
     private final Letters.Letterhead letterhead;
 
-    public RequestHandling(EventStore store, KeyIssuer keys, Clock clock, ObjectMapper json, MeterRegistry metrics,
+    public RequestHandling(EventStore store, KeyIssuer keys, Pool pool, Clock clock, ObjectMapper json, MeterRegistry metrics,
             @ConfigProperty(name = "pupil-data.free-mail-domains") Set<String> freeMailDomains,
             @ConfigProperty(name = "pupil-data.oso.absence-window", defaultValue = "P2Y") Period absenceWindow,
             @ConfigProperty(name = "pupil-data.oso.statutory-sections",
@@ -81,6 +84,7 @@ public class RequestHandling {
             @ConfigProperty(name = "pupil-data.board.logo") java.util.Optional<String> logo) {
         this.store = store;
         this.keys = keys;
+        this.pool = pool;
         this.clock = clock;
         this.json = json;
         this.metrics = metrics;
@@ -260,10 +264,12 @@ public class RequestHandling {
         view.receivedOn = event.receivedOn();
         view.complexity = event.complexity() == null ? null : event.complexity().name();
         view.updatedAt = Instant.now(clock);
-        // Issue 19: the request's own key seals its values, from its first event on.
-        return Panache.withTransaction(() -> keys.issue(id).chain(key -> store.append(id, 0, List.of(event), key))
-                        .call(details::persist)
-                        .call(view::persist))
+        // One statement, so one round trip and atomic without a transaction: the request's key (issue 19: it seals
+        // the request's values from its first event on), the event, their outbox rows, the details and the row.
+        OneStatement statement = new OneStatement();
+        store.appendFirst(statement, event, keys.issue(statement, id));
+        details.insertIn(statement);
+        return view.insertWith(statement, pool)
                 .invoke(() -> metrics.counter("pupil_data_requests_received_total", "kind", event.kind().name(),
                         "school", event.schoolBrin()).increment())
                 .replaceWith(event);
