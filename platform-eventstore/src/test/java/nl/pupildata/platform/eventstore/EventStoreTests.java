@@ -52,6 +52,13 @@ class EventStoreTests {
                 RequesterCategory.GUARDIAN, "g1", AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
     }
 
+    /** An intake whose sealed values (the pupil reference, the guardian's id) are unique to the request. */
+    static RequestReceived withSealedValues(UUID id) {
+        return new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS, LocalDate.now(),
+                ReceivedVia.EMAIL, "LL-" + id, 4, false, List.of(new GuardianRef("g-" + id, true)), false,
+                RequesterCategory.GUARDIAN, "g-" + id, AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
+    }
+
     /**
      * Appends as request-service does: a new request's key and first event in one statement (intake), every later
      * event in a transaction.
@@ -80,9 +87,7 @@ class EventStoreTests {
     @Test
     void sealedValuesAreStoredAndPublishedSealed_andReadAsErasedOnceTheKeyIsErased() {
         UUID id = UUID.randomUUID();
-        RequestReceived received = new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS,
-                LocalDate.now(), ReceivedVia.EMAIL, "LL-" + id, 4, false, List.of(new GuardianRef("g-" + id, true)),
-                false, RequesterCategory.GUARDIAN, "g-" + id, AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
+        RequestReceived received = withSealedValues(id);
         append(id, 0, received);
         List<ConsumerRecord<String, String>> onTopic = TopicProbe.recordsOf(Topic.REQUESTS.topicName(), id, 1, WAIT);
         String stored = Sql.query("select payload from event_store where stream_id = '" + id + "'",
@@ -120,9 +125,7 @@ class EventStoreTests {
     @Test
     void aNewStreamInOneStatement_keyEventAndOutboxRowsTogether_orNothingWhenTheStreamExists() {
         UUID id = UUID.randomUUID();
-        RequestReceived received = new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS,
-                LocalDate.now(), ReceivedVia.EMAIL, "LL-" + id, 4, false, List.of(new GuardianRef("g-" + id, true)),
-                false, RequesterCategory.GUARDIAN, "g-" + id, AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null);
+        RequestReceived received = withSealedValues(id);
         OneStatement statement = new OneStatement();
         EventEnvelope written = store.appendFirst(statement, received, keys.issue(statement, id));
         OnVertx.await(() -> statement.execute(pool, "select count(*) from queued", Map.of()));
@@ -147,9 +150,7 @@ class EventStoreTests {
         List<RequestReceived> received = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             UUID id = UUID.randomUUID();
-            received.add(new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS, LocalDate.now(),
-                    ReceivedVia.EMAIL, "LL-" + id, 4, false, List.of(new GuardianRef("g-" + id, true)), false,
-                    RequesterCategory.GUARDIAN, "g-" + id, AccessMode.PDF_BY_SECURE_MAIL, null, null, null, null));
+            received.add(withSealedValues(id));
             append(id, 0, received.get(i));
         }
         UUID kept = received.get(0).requestId();
