@@ -11,16 +11,18 @@ import java.util.regex.Pattern;
 public final class NationalIds {
 
     private static final Pattern NINE_DIGITS = Pattern.compile("(?<!\\d)\\d{9}(?!\\d)");
+    /** A separator people type inside a number ("123.456.782", "123 45 6782"). */
+    private static final Pattern SEPARATOR_IN_NUMBER = Pattern.compile("(?<=\\d)[ .\\-](?=\\d)");
 
     private NationalIds() {
     }
 
     public static boolean containsNationalId(String text) {
-        if (text == null) {
-            return false;
+        if (text == null || text.chars().filter(NationalIds::isDigit).count() < 9) {
+            return false; // most texts (every intake's fields are checked): no regular expression needed
         }
-        // Separators people type inside numbers ("123.456.782", "123 45 6782") do not hide one.
-        String compact = text.replaceAll("(?<=\\d)[ .\\-](?=\\d)", "");
+        // Separators people type inside numbers do not hide one.
+        String compact = SEPARATOR_IN_NUMBER.matcher(text).replaceAll("");
         Matcher m = NINE_DIGITS.matcher(compact);
         while (m.find()) {
             if (isBsn(m.group()) || isOnderwijsnummer(m.group())) {
@@ -43,7 +45,7 @@ public final class NationalIds {
     }
 
     private static Integer weightedSum(String nineDigits) {
-        if (nineDigits == null || !nineDigits.matches("\\d{9}")) {
+        if (nineDigits == null || nineDigits.length() != 9 || !nineDigits.chars().allMatch(NationalIds::isDigit)) {
             return null;
         }
         int sum = 0;
@@ -51,5 +53,10 @@ public final class NationalIds {
             sum += (9 - i) * (nineDigits.charAt(i) - '0');
         }
         return sum - (nineDigits.charAt(8) - '0');
+    }
+
+    /** An ASCII digit: what {@code \d} matches. */
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 }

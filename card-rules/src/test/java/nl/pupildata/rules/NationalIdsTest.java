@@ -32,5 +32,14 @@ class NationalIdsTest {
         assertFalse(NationalIds.containsNationalId("ticket 123456789 en 0612345678"));
         assertFalse(NationalIds.containsNationalId("1112223334"), "ten digits are no BSN");
         assertFalse(NationalIds.containsNationalId(null));
+        assertFalse(NationalIds.containsNationalId("groep 11, 1.222.333"), "eight digits in all");
+        assertTrue(NationalIds.containsNationalId("a1b1c1, 111 22 2333"), "nine digits among others");
+    }
+
+    @Test
+    void onlyNineAsciiDigitsAreANumber() {
+        assertFalse(NationalIds.isBsn("11122233x"));
+        assertFalse(NationalIds.isBsn("1112223330"));
+        assertFalse(NationalIds.isBsn("١١١٢٢٢٣٣٣"), "Arabic-Indic digits: not what staff type as a BSN");
     }
 }
