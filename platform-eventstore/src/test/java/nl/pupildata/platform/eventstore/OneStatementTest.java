@@ -21,6 +21,13 @@ class OneStatementTest {
                 Map.of("a", "A", "b", 2));
         assertEquals("insert into t (a, b, c) select $1, cast($2 as text), x::uuid from s where y = $1", p.sql());
         assertEquals(List.of(2, "A"), p.values());
+        OneStatement.Positional again = OneStatement.positional(
+                "insert into t (a, b, c) select :b, cast(:a as text), x::uuid from s where y = :b",
+                Map.of("a", "C", "b", 4));
+        assertEquals(p.sql(), again.sql(), "the text numbered once, the values bound each time");
+        assertEquals(List.of(4, "C"), again.values());
+        assertThrows(IllegalArgumentException.class, () -> OneStatement.positional(
+                "insert into t (a, b, c) select :b, cast(:a as text), x::uuid from s where y = :b", Map.of("a", "C")));
     }
 
     @Test
