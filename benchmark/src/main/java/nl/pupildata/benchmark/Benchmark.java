@@ -339,9 +339,9 @@ public final class Benchmark {
                         at8.latencies().percentileMillis(99), met(at8.latencies().percentileMillis(99) < 20)));
                 if (!share) {
                     b.append("Why not: an intake is an HTTP request with a token to verify, a body to check against "
-                            + "the card, six rows (four statements and the transaction's begin and commit) in a reactive "
-                            + "Hibernate session and a relay to Kafka, all on the same two cores as PostgreSQL and the "
-                            + "load generator, against two rows over JDBC; docs/performance.md has the profile.\n");
+                            + "the card, six rows in one statement and the relay's two records to Kafka with the deletes "
+                            + "of their outbox rows, all on the same two cores as PostgreSQL, Kafka and the load "
+                            + "generator, against two rows over JDBC; docs/performance.md has the profile.\n");
                 }
             }
             if (intakeTwoInstances != null) {
