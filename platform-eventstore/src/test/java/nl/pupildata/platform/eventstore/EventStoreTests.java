@@ -46,6 +46,12 @@ class EventStoreTests {
     @Inject
     io.vertx.mutiny.sqlclient.Pool pool;
 
+    @Inject
+    nl.pupildata.platform.keys.KeyRing keyRing;
+
+    @Inject
+    org.hibernate.reactive.mutiny.Mutiny.SessionFactory sessionFactory;
+
     static RequestReceived received(UUID id) {
         return new RequestReceived(id, "director", "12AB", RequestKind.PARENT_ACCESS, LocalDate.now(),
                 ReceivedVia.EMAIL, "P-1", 4, false, List.of(new GuardianRef("g1", true)), false,
@@ -142,6 +148,32 @@ class EventStoreTests {
                 () -> OnVertx.await(() -> again.execute(pool, "select count(*) from queued", Map.of())));
         assertEquals(List.of(received, new RequestWithdrawn(id, "director")),
                 OnVertx.await(() -> Panache.withSession(() -> store.load(id))).history(), "opened with the first key");
+    }
+
+    /**
+     * Every consumer looks up a request's key for every event. As a plain native select, Hibernate planned it anew each
+     * time and kept every plan, all with the same hash: the plan cache filled up to its 2,048 entries and every lookup
+     * walked them (a tenth of a consumer's CPU). Through {@code NativeSelect} the same lookups, many times, add none.
+     */
+    @Test
+    void theKeyLookupsArePlannedOnce_notOncePerCall() throws Exception {
+        UUID id = UUID.randomUUID();
+        append(id, 0, withSealedValues(id));
+        OnVertx.await(() -> Panache.withSession(() -> keyRing.sealOf(id).chain(() -> keyRing.sealsOf(List.of(id)))));
+        int before = cachedQueryPlans();
+        for (int i = 0; i < 20; i++) {
+            OnVertx.await(() -> Panache.withSession(() -> keyRing.sealOf(id).chain(() -> keyRing.sealsOf(List.of(id)))));
+        }
+        assertEquals(before, cachedQueryPlans(), "no new plan for a query planned before");
+    }
+
+    /** Hibernate's count of cached query plans; Hibernate Reactive's factory keeps its ORM factory to itself. */
+    int cachedQueryPlans() throws ReflectiveOperationException {
+        Object factory = io.quarkus.arc.ClientProxy.unwrap(sessionFactory);
+        java.lang.reflect.Field delegate = factory.getClass().getDeclaredField("delegate");
+        delegate.setAccessible(true);
+        return ((org.hibernate.engine.spi.SessionFactoryImplementor) delegate.get(factory)).getQueryEngine()
+                .getInterpretationCache().getNumberOfCachedQueryPlans();
     }
 
     /** The work list's next steps load fifty streams at once: each opened with its own key, an erased one as erased. */

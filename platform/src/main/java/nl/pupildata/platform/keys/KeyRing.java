@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.sealing.RequestKey;
 import nl.pupildata.events.sealing.ValueSeal;
+import nl.pupildata.platform.sql.NativeSelect;
 
 /**
  * This service's copy of the request keys (issue 19, crypto-shredding; table {@code request_key}): the seal each
@@ -29,9 +30,9 @@ public class KeyRing {
 
     /** The seal of a request's values as this service knows it: its key, erased, or not (yet) known. */
     public Uni<ValueSeal> sealOf(UUID requestId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select encode(secret, 'base64') from request_key where request_id = :id", String.class)
-                .setParameter("id", requestId).getResultList())
+        return Panache.getSession().chain(s -> NativeSelect.<String>of(s,
+                        "select encode(secret, 'base64') from request_key where request_id = :id",
+                        Map.of("id", requestId)).getResultList())
                 .map(rows -> rows.isEmpty() ? ValueSeal.notYetKnown(requestId)
                         : seal(requestId, rows.get(0) == null ? null : BASE64.decode(rows.get(0))));
     }
@@ -41,10 +42,9 @@ public class KeyRing {
         if (requestIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
+        return Panache.getSession().chain(s -> NativeSelect.<Object[]>of(s,
                         "select request_id, encode(secret, 'base64') from request_key where request_id in (:ids)",
-                        Object[].class)
-                .setParameter("ids", requestIds).getResultList())
+                        Map.of("ids", requestIds)).getResultList())
                 .map(rows -> {
                     Map<UUID, ValueSeal> seals = new HashMap<>();
                     for (Object[] row : rows) {

@@ -3,12 +3,14 @@ package nl.pupildata.register.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.pupildata.events.CloudEventHeaders;
 import nl.pupildata.events.EventEnvelope;
 import nl.pupildata.events.EventJson;
 import nl.pupildata.events.PersonalDataErased;
 import nl.pupildata.events.sealing.ValueSeal;
+import nl.pupildata.platform.sql.NativeSelect;
 import nl.pupildata.register.domain.RegisterFold;
 import nl.pupildata.register.persistence.RegisterEntry;
 import nl.pupildata.register.persistence.TimelineEntry;
@@ -59,9 +61,9 @@ public final class RegisterProjection {
      * while the erasure was being applied is then stored with its values erased, not as it was opened.
      */
     static Uni<Boolean> keyErased(UUID requestId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select count(*) from request_key where request_id = :id and secret is null", Long.class)
-                .setParameter("id", requestId).getSingleResult()).map(n -> n > 0);
+        return Panache.getSession().chain(session -> NativeSelect.<Long>of(session,
+                        "select count(*) from request_key where request_id = :id and secret is null",
+                        Map.of("id", requestId)).getSingleResult()).map(n -> n > 0);
     }
 
     /**
@@ -70,9 +72,9 @@ public final class RegisterProjection {
      * entry would miss an event. Held until the transaction ends.
      */
     static Uni<Void> lock(UUID requestId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(pg_advisory_xact_lock(hashtext(:id)))", Long.class)
-                .setParameter("id", requestId.toString()).getSingleResult()).replaceWithVoid();
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
+                "select count(pg_advisory_xact_lock(hashtext(:id)))", Map.of("id", requestId.toString()))
+                .getSingleResult()).replaceWithVoid();
     }
 
     /** The request's events in time order (event id breaks ties, so every fold sees the same order). */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.pupildata.platform.sql.NativeSelect;
 
 /**
  * What the letters need from consent-service's and deadline-service's events (issue 18): the consent request's
@@ -38,9 +39,9 @@ public final class LearnedFacts {
 
     /** Guardian id → what the school said it would give, as asked. */
     public static Uni<Map<String, String>> consentRequests(UUID requestId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select guardian_id, description from "
-                        + "learned_consent_request where request_id = :id order by guardian_id", Object[].class)
-                .setParameter("id", requestId).getResultList()).map(rows -> {
+        return Panache.getSession().chain(s -> NativeSelect.<Object[]>of(s, "select guardian_id, description from "
+                        + "learned_consent_request where request_id = :id order by guardian_id", Map.of("id", requestId))
+                .getResultList()).map(rows -> {
                     Map<String, String> byGuardian = new LinkedHashMap<>();
                     rows.forEach(r -> byGuardian.put((String) r[0], (String) r[1]));
                     return byGuardian;
@@ -48,9 +49,9 @@ public final class LearnedFacts {
     }
 
     public static Uni<List<Extension>> extensions(UUID requestId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select number, new_due_on, reason from "
-                        + "learned_extension where request_id = :id order by number", Object[].class)
-                .setParameter("id", requestId).getResultList()).map(rows -> rows.stream()
+        return Panache.getSession().chain(s -> NativeSelect.<Object[]>of(s, "select number, new_due_on, reason from "
+                        + "learned_extension where request_id = :id order by number", Map.of("id", requestId))
+                .getResultList()).map(rows -> rows.stream()
                 .map(r -> new Extension(((Number) r[0]).intValue(), toDate(r[1]), (String) r[2])).toList());
     }
 
