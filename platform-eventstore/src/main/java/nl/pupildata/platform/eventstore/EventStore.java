@@ -140,7 +140,10 @@ public class EventStore {
         return envelope;
     }
 
-    /** The values of an event's row and its outbox row, by the names {@link #INSERT_EVENT} and {@link #INSERT_OUTBOX} use. */
+    /**
+     * The values of an event's row and its outbox row, named as {@link #INSERT_EVENT} and {@link #INSERT_OUTBOX} name
+     * them.
+     */
     private static Map<String, Object> rowValues(EventEnvelope envelope, int version, ValueSeal seal,
             String traceparent) {
         Map<String, Object> values = new LinkedHashMap<>();

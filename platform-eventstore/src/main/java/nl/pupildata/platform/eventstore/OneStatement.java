@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * first (an intake: a new request's key, its first event, their outbox rows, its own rows) needs neither a
  * transaction around it nor more than one round trip.
  *
- * <p>The parts use named parameters ({@code :name}), as the Hibernate native queries that write the same rows inside
- * a transaction do, so each row's insert is written once ({@link EventStore}, {@code KeyIssuer}) and used by both.
- * A name means one value in the whole statement.
+ * <p>The parts use named parameters ({@code :name}), as Hibernate's native queries do, so an insert that other
+ * commands run inside their transaction (an event's row and its outbox row, {@link EventStore}) is written once and
+ * used by both. A name means one value in the whole statement.
  */
 public final class OneStatement {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -159,10 +160,12 @@ class EventStoreTests {
     void theKeyLookupsArePlannedOnce_notOncePerCall() throws Exception {
         UUID id = UUID.randomUUID();
         append(id, 0, withSealedValues(id));
-        OnVertx.await(() -> Panache.withSession(() -> keyRing.sealOf(id).chain(() -> keyRing.sealsOf(List.of(id)))));
+        java.util.function.Supplier<Uni<Map<UUID, ValueSeal>>> lookUp = () -> Panache.withSession(
+                () -> keyRing.sealOf(id).chain(() -> keyRing.sealsOf(List.of(id))));
+        OnVertx.await(lookUp);
         int before = cachedQueryPlans();
         for (int i = 0; i < 20; i++) {
-            OnVertx.await(() -> Panache.withSession(() -> keyRing.sealOf(id).chain(() -> keyRing.sealsOf(List.of(id)))));
+            OnVertx.await(lookUp);
         }
         assertEquals(before, cachedQueryPlans(), "no new plan for a query planned before");
     }
