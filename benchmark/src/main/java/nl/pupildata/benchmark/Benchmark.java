@@ -61,6 +61,11 @@ public final class Benchmark {
             System.out.println(report.write(out));
             System.exit(0);
         }
+        if (arguments.contains("--propagation-only")) {
+            propagationOnly(options, root, out, report);
+            System.out.println(report.write(out));
+            System.exit(0);
+        }
         if (arguments.contains("--intake-only")) {
             intakeOnly(options, root, out, report);
             System.out.println(report.write(out));
@@ -188,6 +193,26 @@ public final class Benchmark {
             Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
             intake(new Footprint(stack), api, options, report);
             raw(stack, options, report);
+        }
+    }
+
+    /**
+     * The propagation phase alone, one instance of each service, for working on the consumers: the demo lifecycles,
+     * the warm-up, then each rate in turn.
+     */
+    private static void propagationOnly(Options options, Path root, Path out, Report report) throws Exception {
+        try (LocalStack stack = stack(root, out.resolve("run-a"), false)) {
+            stack.start();
+            Api api = new Api(stack);
+            new DemoData(stack).load();
+            Footprint footprint = new Footprint(stack);
+            Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
+            report.drainSeconds = drain(api);
+            String registerDatabase = stack.postgres().jdbcUrl(LocalStack.database("register-service"));
+            for (int rate : options.propagationRates()) {
+                propagation(api, footprint, registerDatabase, rate, options, report, 1);
+                drain(api);
+            }
         }
     }
 
