@@ -55,15 +55,19 @@ public class IdempotentConsumer {
         Optional<UUID> request = CloudEventRecords.requestId(record);
         request.ifPresent(id -> org.jboss.logging.MDC.put(nl.pupildata.platform.logging.RequestIdLogging.KEY,
                 id.toString()));
-        // The event is read in the transaction that applies it: the request's key (issue 19) comes from the same
-        // session, one round trip, no session of its own.
-        return Panache.withTransaction(() -> request.map(keys::sealOf).orElseGet(() -> Uni.createFrom()
-                                .item(ValueSeal.plain()))
-                        .map(seal -> read(consumer, record, seal))
-                        .chain(envelope -> ProcessedEvent.record(consumer, envelope.eventId())
-                                .flatMap(first -> first
-                                        ? apply.apply(envelope).call(() -> forgetKeyOnErasure(envelope))
-                                        : Uni.createFrom().voidItem())))
+        UUID eventId = eventId(headers);
+        // The event is recorded and read in the transaction that applies it: its id recorded and the request's key
+        // (issue 19) read in one statement. A redelivery is still read, so a forged or unreadable copy of an applied
+        // event is dead-lettered as before; an event that cannot be applied takes its record back with the rollback.
+        Uni<Void> applied = eventId == null
+                ? Uni.createFrom().item(() -> read(consumer, record, ValueSeal.plain())).replaceWithVoid()
+                : Panache.withTransaction(() -> ProcessedEvent.record(consumer, eventId, request)
+                        .chain(recorded -> {
+                            EventEnvelope envelope = read(consumer, record, recorded.seal());
+                            return recorded.first() ? apply.apply(envelope).call(() -> forgetKeyOnErasure(envelope))
+                                    : Uni.createFrom().voidItem();
+                        }));
+        return applied
                 .onFailure(PermanentFailure::isPermanent).transform(f -> {
                     String state = PermanentFailure.sqlState(f).orElseThrow();
                     deadLettered(consumer, record, "refused-by-database");
@@ -85,6 +89,15 @@ public class IdempotentConsumer {
                 // The key not here yet, or the database away: held and retried, never dead-lettered.
                 .onFailure(f -> !(f instanceof InvalidEventException))
                 .retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    /** The record's event id, or null when it has none that reads as one (reading it then dead-letters it). */
+    private static UUID eventId(Map<String, String> headers) {
+        try {
+            return UUID.fromString(headers.get(CloudEventHeaders.ID));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
     }
 
     /** The record's event, its sealed values opened with {@code seal}; a message that can never be read is counted. */

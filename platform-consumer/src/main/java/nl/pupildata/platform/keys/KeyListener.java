@@ -1,6 +1,5 @@
 package nl.pupildata.platform.keys;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -40,8 +39,9 @@ public class KeyListener {
                     record.offset());
             return Uni.createFrom().failure(new InvalidEventException("Not a request key"));
         }
-        return Panache.withTransaction(() -> key.secret().map(secret -> keys.learn(key.requestId(), secret))
-                        .orElseGet(() -> keys.forget(key.requestId())))
+        // One statement each, atomic on its own: no session, no transaction around it.
+        return key.secret().map(secret -> keys.learn(key.requestId(), secret))
+                        .orElseGet(() -> keys.forgetAlone(key.requestId()))
                 .onFailure().invoke(f -> LOG.warnf("Could not keep the key of request %s yet, retrying: %s",
                         key.requestId(), f.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();

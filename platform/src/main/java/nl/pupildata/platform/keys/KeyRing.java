@@ -2,6 +2,9 @@ package nl.pupildata.platform.keys;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -28,13 +31,31 @@ public class KeyRing {
 
     private static final Base64.Decoder BASE64 = Base64.getMimeDecoder(); // encode(…, 'base64') wraps long lines
 
+    private final Pool pool;
+
+    public KeyRing(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * A request's seal as two columns of a select, for a statement that reads or writes more in the same round trip
+     * ({@code ProcessedEvent}): whether the key is known here, and its secret (none once erased). The request id is
+     * bound as {@code :keyOf}; {@link #sealFrom} reads the two back.
+     */
+    public static final String SEAL_COLUMNS = "(select count(*) from request_key where request_id = :keyOf),"
+            + " (select encode(secret, 'base64') from request_key where request_id = :keyOf)";
+
     /** The seal of a request's values as this service knows it: its key, erased, or not (yet) known. */
     public Uni<ValueSeal> sealOf(UUID requestId) {
-        return Panache.getSession().chain(s -> NativeSelect.<String>of(s,
-                        "select encode(secret, 'base64') from request_key where request_id = :id",
-                        Map.of("id", requestId)).getResultList())
-                .map(rows -> rows.isEmpty() ? ValueSeal.notYetKnown(requestId)
-                        : seal(requestId, rows.get(0) == null ? null : BASE64.decode(rows.get(0))));
+        return Panache.getSession().chain(s -> NativeSelect.<Object[]>of(s, "select " + SEAL_COLUMNS,
+                        Map.of("keyOf", requestId)).getSingleResult())
+                .map(row -> sealFrom(requestId, row, 0));
+    }
+
+    /** The seal that {@link #SEAL_COLUMNS} read, found in {@code row} from column {@code first} on. */
+    public static ValueSeal sealFrom(UUID requestId, Object[] row, int first) {
+        return ((Number) row[first]).longValue() == 0 ? ValueSeal.notYetKnown(requestId)
+                : seal(requestId, row[first + 1] == null ? null : BASE64.decode((String) row[first + 1]));
     }
 
     /** The seals of many requests at once, in one query: a request whose key is not known here is left out. */
@@ -55,23 +76,45 @@ public class KeyRing {
                 });
     }
 
-    /** Keeps a key as it came (a key already known, or erased, stays as it is). */
-    public Uni<Void> learn(UUID requestId, byte[] secret) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into request_key (request_id, secret)"
-                        + " values (:id, decode(:secret, 'base64')) on conflict (request_id) do nothing")
-                .setParameter("id", requestId).setParameter("secret", Base64.getEncoder().encodeToString(secret))
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    /** The one statement that erases a key, reactive and over JDBC alike: the row stays as the mark it was erased. */
+    /** The one statement that keeps a key as it came: a key already known, or erased, stays as it is. */
+    private static final String LEARN = "insert into request_key (request_id, secret) values (?, ?)"
+            + " on conflict (request_id) do nothing";
+    /** The one statement that erases a key, everywhere: the row stays as the mark it was erased. */
     private static final String FORGET = "insert into request_key (request_id, erased_at) values (?, now())"
             + " on conflict (request_id) do update set secret = null,"
             + " erased_at = coalesce(request_key.erased_at, excluded.erased_at)";
+    /** The two as the reactive client numbers its parameters. */
+    private static final String LEARN_NUMBERED = numbered(LEARN);
+    private static final String FORGET_NUMBERED = numbered(FORGET);
 
-    /** Deletes the request's key for good, keeping the mark that it was erased. */
+    /**
+     * Keeps a key as it came, in a statement of its own: one round trip, no session or transaction (the statement is
+     * atomic and, like {@link #forgetAlone}, gives the same row when it comes again).
+     */
+    public Uni<Void> learn(UUID requestId, byte[] secret) {
+        return pool.preparedQuery(LEARN_NUMBERED).execute(Tuple.of(requestId, Buffer.buffer(secret)))
+                .replaceWithVoid();
+    }
+
+    /** Deletes the request's key for good, keeping the mark that it was erased; in the caller's transaction. */
     public Uni<Void> forget(UUID requestId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(FORGET).setParameter(1, requestId).executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** {@link #forget}, in a statement of its own (a tombstone on the key topic). */
+    public Uni<Void> forgetAlone(UUID requestId) {
+        return pool.preparedQuery(FORGET_NUMBERED).execute(Tuple.of(requestId)).replaceWithVoid();
+    }
+
+    /** A statement's {@code ?} as the reactive client's {@code $1, $2, …} (the statements here have no other). */
+    private static String numbered(String sql) {
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            b.append(c == '?' ? "$" + ++n : String.valueOf(c));
+        }
+        return b.toString();
     }
 
     /** The seals of many requests at once, over JDBC (the register's replay): unknown ones are left out. */
@@ -93,8 +136,7 @@ public class KeyRing {
 
     /** {@link #learn} over JDBC (the register's replay reads the key topic itself). */
     public static void learn(Connection c, UUID requestId, byte[] secret) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into request_key (request_id, secret) values (?, ?)"
-                + " on conflict (request_id) do nothing")) {
+        try (PreparedStatement s = c.prepareStatement(LEARN)) {
             s.setObject(1, requestId);
             s.setBytes(2, secret);
             s.executeUpdate();

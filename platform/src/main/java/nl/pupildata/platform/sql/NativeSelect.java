@@ -23,7 +23,16 @@ public final class NativeSelect {
 
     /** The select with its values bound; a collection is bound as the list it is. */
     public static <R> Mutiny.SelectionQuery<R> of(Mutiny.Session session, String sql, Map<String, ?> values) {
-        Mutiny.Query<R> query = session.createNativeQuery(sql);
+        return bound(session.createNativeQuery(sql), values);
+    }
+
+    /** The same, each row read as an entity of {@code type}. */
+    public static <R> Mutiny.SelectionQuery<R> of(Mutiny.Session session, String sql, Class<R> type,
+            Map<String, ?> values) {
+        return bound(session.createNativeQuery(sql, type), values);
+    }
+
+    private static <R> Mutiny.SelectionQuery<R> bound(Mutiny.SelectionQuery<R> query, Map<String, ?> values) {
         values.forEach((name, value) -> query.setParameter(name, value instanceof Collection<?> list ? list
                 : List.of(value)));
         return query;

@@ -39,10 +39,11 @@ public final class RegisterProjection {
                 .chain(() -> keyErased(envelope.requestId()))
                 .invoke(erased -> line.payload = EventJson.toJson(envelope.event(),
                         erased ? ValueSeal.erasedSeal() : ValueSeal.plain()))
-                .chain(line::add)
-                .call(() -> envelope.event() instanceof PersonalDataErased ? erase(envelope.requestId())
-                        : Uni.createFrom().voidItem())
-                .chain(() -> timeline(envelope.requestId()))
+                .chain(() -> envelope.event() instanceof PersonalDataErased
+                        // Every line written again with its values erased, then read.
+                        ? line.add().chain(() -> erase(envelope.requestId())).chain(() -> timeline(envelope.requestId()))
+                        // The line added and the timeline read in one statement.
+                        : line.addAndRead().map(lines -> lines.stream().map(RegisterProjection::envelope).toList()))
                 .chain(events -> RegisterEntry.save(RegisterFold.fold(envelope.requestId(), events)));
     }
 
