@@ -19,6 +19,7 @@ import nl.pupildata.events.PupilDataEvent;
 import nl.pupildata.events.sealing.ValueSeal;
 import nl.pupildata.platform.keys.KeyRing;
 import nl.pupildata.platform.problem.ConcurrencyConflictException;
+import nl.pupildata.platform.sql.NativeSelect;
 
 /**
  * The service's own event store (Hibernate Reactive Panache over the reactive PostgreSQL client). Appends
@@ -50,11 +51,30 @@ public class EventStore {
         }
     }
 
+    /**
+     * A stream's events with its request's seal, in one round trip: one row when the stream has no events (the seal,
+     * the event columns null), otherwise a row per event in order, each with the seal. The time is read as
+     * microseconds since the epoch, which is exactly what PostgreSQL keeps.
+     */
+    private static final String LOAD = "select " + KeyRing.SEAL_COLUMNS + ", e.event_id, e.type, e.payload,"
+            + " cast(extract(epoch from e.occurred_at) * 1000000 as bigint)"
+            + " from (select 1) as one left join event_store e on e.stream_id = :keyOf order by e.version";
+
     /** The stream, its sealed values opened with the request's key (or read as erased once it was erased). */
     public Uni<Stream> load(UUID streamId) {
-        return keys.sealOf(streamId).chain(seal -> StoredEvent.<StoredEvent>list("streamId = ?1 order by version",
-                        streamId)
-                .map(rows -> new Stream(streamId, rows.stream().map(row -> toEnvelope(row, seal)).toList(), seal)));
+        return Panache.getSession().chain(s -> NativeSelect.<Object[]>of(s, LOAD, Map.of("keyOf", streamId))
+                .getResultList()).map(rows -> {
+                    ValueSeal seal = KeyRing.sealFrom(streamId, rows.get(0), 0);
+                    List<EventEnvelope> events = new ArrayList<>(rows.size());
+                    for (Object[] row : rows) {
+                        if (row[2] != null) {
+                            events.add(CloudEventHeaders.fromStored((UUID) row[2], (String) row[3], streamId,
+                                    Instant.EPOCH.plus(((Number) row[5]).longValue(), ChronoUnit.MICROS),
+                                    (String) row[4], seal));
+                        }
+                    }
+                    return new Stream(streamId, List.copyOf(events), seal);
+                });
     }
 
     /**
