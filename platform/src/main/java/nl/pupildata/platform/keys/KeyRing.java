@@ -39,8 +39,8 @@ public class KeyRing {
 
     /**
      * A request's seal as two columns of a select, for a statement that reads or writes more in the same round trip
-     * ({@code ProcessedEvent}): whether the key is known here, and its secret (none once erased). The request id is
-     * bound as {@code :keyOf}; {@link #sealFrom} reads the two back.
+     * ({@code ProcessedEvent.record}, {@code EventStore.load}): whether the key is known here, and its secret (none
+     * once erased). The request id is bound as {@code :keyOf}; {@link #sealFrom} reads the two back.
      */
     public static final String SEAL_COLUMNS = "(select count(*) from request_key where request_id = :keyOf),"
             + " (select encode(secret, 'base64') from request_key where request_id = :keyOf)";
