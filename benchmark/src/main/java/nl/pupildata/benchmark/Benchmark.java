@@ -108,12 +108,7 @@ public final class Benchmark {
             report.drainSeconds = drain(api);
 
             footprint.startSampling(); // memory under load: during propagation (all four) and intake
-            String registerDatabase = stack.postgres().jdbcUrl(LocalStack.database("register-service"));
-            for (int rate : options.propagationRates()) {
-                propagation(api, footprint, registerDatabase, rate, options, report, 1);
-                report.write(out);
-                drain(api);
-            }
+            String registerDatabase = propagationAtEachRate(stack, api, footprint, options, report, out);
             // Issue 21: the same with a second instance of every service (the same databases and consumer groups,
             // as a second replica of each Deployment); the intake goes to the two request-service instances in turn.
             int busiest = options.propagationRates().getLast();
@@ -208,12 +203,24 @@ public final class Benchmark {
             Footprint footprint = new Footprint(stack);
             Intake.load("warm-up", 2, options.warmUp(), Intake.http(api));
             report.drainSeconds = drain(api);
-            String registerDatabase = stack.postgres().jdbcUrl(LocalStack.database("register-service"));
-            for (int rate : options.propagationRates()) {
-                propagation(api, footprint, registerDatabase, rate, options, report, 1);
-                drain(api);
-            }
+            propagationAtEachRate(stack, api, footprint, options, report, out);
         }
+    }
+
+    /**
+     * Propagation at each rate with one instance of each service, caught up after each.
+     *
+     * @return the register's database, where propagation looks for the entries
+     */
+    private static String propagationAtEachRate(LocalStack stack, Api api, Footprint footprint, Options options,
+            Report report, Path out) throws Exception {
+        String registerDatabase = stack.postgres().jdbcUrl(LocalStack.database("register-service"));
+        for (int rate : options.propagationRates()) {
+            propagation(api, footprint, registerDatabase, rate, options, report, 1);
+            report.write(out);
+            drain(api);
+        }
+        return registerDatabase;
     }
 
     /** Requests at {@code rate} per second until each is in the register, with the CPU each service used. */
