@@ -96,6 +96,19 @@ class ValueSealTest {
     }
 
     @Test
+    void theSameValueSealedTwiceInARow_givesTheSameText_andAValueThatDidNotOpenLeavesTheNextOneWhole() {
+        // A guardian who is also the last one listed: the same value of the same request, sealed one after the other
+        // on one thread (its cipher is reused, and GCM refuses its last key and IV for encryption).
+        String once = KEY.seal("mother-4711");
+        assertEquals(once, KEY.seal("mother-4711"));
+        assertEquals("mother-4711", KEY.open(KEY.seal("mother-4711")));
+        String foreign = new RequestKey(REQUEST, secretOf()).seal("father-4712");
+        assertThrows(InvalidEventException.class, () -> KEY.open(foreign));
+        assertEquals("father-4712", KEY.open(KEY.seal("father-4712")));
+        assertEquals(once, KEY.seal("mother-4711"));
+    }
+
+    @Test
     void valuesWrittenBeforeSealing_areReadAsTheyAre() {
         RequestReceived event = thirdPartyRequest();
         assertEquals(event, EventJson.fromJson(EventType.REQUEST_RECEIVED, EventJson.toJson(event), KEY));
