@@ -30,7 +30,8 @@ public final class RequestKey implements ValueSeal {
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * One AES-GCM cipher and one HMAC per thread, initialised again for every value: looking them up among the JDK's
-     * providers for every value was two thirds of what sealing cost (a sixth of request-service's time at intake).
+     * providers for every value was more than half of what sealing cost (which was a sixth of request-service's time
+     * at intake).
      */
     private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(RequestKey::newCipher);
     private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(RequestKey::newMac);
