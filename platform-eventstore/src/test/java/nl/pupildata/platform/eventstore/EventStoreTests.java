@@ -297,6 +297,38 @@ class EventStoreTests {
         assertEquals(List.of("RequestReceived", "RequestAcknowledged", "RequestWithdrawn"), types);
     }
 
+    /**
+     * A replay learns a whole poll of the key topic in two statements: every key as {@code learn} keeps it, then every
+     * tombstone. A key and its tombstone in one poll end erased; a key already known is not replaced; a tombstone for a
+     * key never seen leaves the mark that it was erased.
+     */
+    @Test
+    void aPollOfKeysIsLearnedAsOneByOne_aKeyWithItsTombstoneEndsErased() throws Exception {
+        UUID known = UUID.randomUUID();
+        UUID keyThenTombstone = UUID.randomUUID();
+        UUID onlyTombstone = UUID.randomUUID();
+        byte[] first = new byte[32];
+        byte[] second = new byte[32];
+        second[0] = 1;
+        try (java.sql.Connection c = Sql.connect()) {
+            c.setAutoCommit(false);
+            nl.pupildata.platform.keys.KeyRing.learnAndForget(c, Map.of(known, first), List.of());
+            Map<UUID, byte[]> learned = new java.util.LinkedHashMap<>();
+            learned.put(known, second);
+            learned.put(keyThenTombstone, second);
+            nl.pupildata.platform.keys.KeyRing.learnAndForget(c, learned,
+                    List.of(keyThenTombstone, onlyTombstone, onlyTombstone));
+            c.commit();
+        }
+        assertEquals(List.of("0000000000000000000000000000000000000000000000000000000000000000"), Sql.query(
+                "select encode(secret, 'hex') from request_key where request_id = '" + known + "'",
+                rs -> rs.getString(1)), "the key known first stays");
+        for (UUID erased : List.of(keyThenTombstone, onlyTombstone)) {
+            assertEquals(List.of(true), Sql.query("select secret is null and erased_at is not null from request_key"
+                    + " where request_id = '" + erased + "'", rs -> rs.getBoolean(1)), erased.toString());
+        }
+    }
+
     static List<Integer> versions(UUID id) {
         return Sql.query("select version from event_store where stream_id = '" + id + "' order by version",
                 rs -> rs.getInt(1));

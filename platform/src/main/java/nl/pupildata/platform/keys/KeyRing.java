@@ -77,12 +77,14 @@ public class KeyRing {
     }
 
     /** The one statement that keeps a key as it came: a key already known, or erased, stays as it is. */
-    private static final String LEARN = "insert into request_key (request_id, secret) values (?, ?)"
+    private static final String LEARN_ROWS = "insert into request_key (request_id, secret) %s"
             + " on conflict (request_id) do nothing";
+    private static final String LEARN = LEARN_ROWS.formatted("values (?, ?)");
     /** The one statement that erases a key, everywhere: the row stays as the mark it was erased. */
-    private static final String FORGET = "insert into request_key (request_id, erased_at) values (?, now())"
+    private static final String FORGET_ROWS = "insert into request_key (request_id, erased_at) %s"
             + " on conflict (request_id) do update set secret = null,"
             + " erased_at = coalesce(request_key.erased_at, excluded.erased_at)";
+    private static final String FORGET = FORGET_ROWS.formatted("values (?, now())");
     /** The two as the reactive client numbers its parameters. */
     private static final String LEARN_NUMBERED = numbered(LEARN);
     private static final String FORGET_NUMBERED = numbered(FORGET);
@@ -134,20 +136,28 @@ public class KeyRing {
         return seals;
     }
 
-    /** {@link #learn} over JDBC (the register's replay reads the key topic itself). */
-    public static void learn(Connection c, UUID requestId, byte[] secret) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(LEARN)) {
-            s.setObject(1, requestId);
-            s.setBytes(2, secret);
-            s.executeUpdate();
+    /**
+     * What a read of the key topic leaves, over JDBC (the register's replay reads the topic itself, a poll at a time):
+     * {@code learned} as {@link #learn} keeps them, then {@code forgotten} as {@link #forget} erases them — two
+     * statements for a whole poll. Within a poll the order of a key and its tombstone does not matter: a key is never
+     * learned over an erased one, so either order ends erased.
+     */
+    public static void learnAndForget(Connection c, Map<UUID, byte[]> learned, Collection<UUID> forgotten)
+            throws SQLException {
+        if (!learned.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    LEARN_ROWS.formatted("select * from unnest(?::uuid[], ?::bytea[])"))) {
+                s.setArray(1, c.createArrayOf("uuid", learned.keySet().toArray()));
+                s.setArray(2, c.createArrayOf("bytea", learned.values().toArray(new byte[0][])));
+                s.executeUpdate();
+            }
         }
-    }
-
-    /** {@link #forget} over JDBC. */
-    public static void forget(Connection c, UUID requestId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(FORGET)) {
-            s.setObject(1, requestId);
-            s.executeUpdate();
+        if (!forgotten.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    FORGET_ROWS.formatted("select distinct r, now() from unnest(?::uuid[]) r"))) {
+                s.setArray(1, c.createArrayOf("uuid", forgotten.toArray()));
+                s.executeUpdate();
+            }
         }
     }
 
